@@ -4,6 +4,7 @@ Codes:
   E101 input not found          E102 input unreadable        E103 input empty
   E104 input is binary          E105 input undecodable       E106 input too large
   E107 URL fetch failed         E108 unsupported source
+  E109 duplicate document       E110 fetch refused (robots.txt, private address, scheme)
   E201 bad option / settings    E202 unknown pipeline step
   E301 step failed on document  E302 step broke the add-only contract
   E401 JSON schema mismatch
@@ -58,6 +59,14 @@ class FetchError(InputError):
 
 class UnsupportedSource(InputError):
     code = "E108"
+
+
+class DuplicateInput(InputError):
+    code = "E109"
+
+
+class FetchRefused(FetchError):
+    code = "E110"
 
 
 class ConfigError(KhabarError):
