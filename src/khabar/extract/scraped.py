@@ -1,17 +1,261 @@
-"""Scraped-text reader (placeholder: blank-line paragraphs; the full reader replaces it)."""
+"""Scraped-text reader: a page saved as plain text to section, headline, byline and body.
+
+Pages scraped to text keep one line per element of the page: a section label, the headline,
+the paragraphs (blank lines between them, subheadings on their own line), a byline, and the
+site's leftovers (related-article headers, comment forms, share buttons ...). The reader
+works in passes over the lines, each pass claiming lines for one role:
+
+1. boilerplate phrases (``lang/<l>/boilerplate.txt``) and the link lines under a
+   related-articles header;
+2. lines repeated across the site's documents (``repeated``, learned by the extract step);
+3. the section label (known labels, a breadcrumb, or a short first line);
+4. the headline (the first remaining line);
+5. bylines and date lines before the body starts or after it ends;
+6. subheadings and paragraphs from what is left.
+
+Every input line that does not end up in a block is kept in ``Extracted.boilerplate`` with
+the rule that claimed it ("hi:related-header", "site-repeat", "byline", "section" ...).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
+from khabar.document import BlockKind, Boilerplate
 from khabar.extract.base import Extracted
+from khabar.extract.boilerplate import PhraseList, load_phrases, match_key, squash
+from khabar.extract.cues import PageCues, load_cues
+from khabar.extract.shapes import (
+    breadcrumb,
+    byline_names,
+    ends_sentence,
+    is_body_like,
+    is_date_line,
+    is_dateline,
+    is_heading_shaped,
+    is_list_item,
+    is_short_label,
+    words,
+)
+
+RULE_SITE_REPEAT = "site-repeat"
+RULE_SECTION = "section"
+RULE_MASTHEAD = "masthead"
+RULE_BYLINE = "byline"
+RULE_DATE = "date"
 
 
-def read_scraped(text: str, *, config: dict[str, Any]) -> Extracted:
-    paras = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    ext = Extracted()
-    if paras:
-        ext.title = paras[0]
-        ext.blocks = [("title", paras[0])]
-        ext.blocks += [("paragraph", p) for p in paras[1:]]
-    return ext
+@dataclass(slots=True)
+class Line:
+    """One non-empty input line: 1-based line number, text, blank-line group, role."""
+
+    no: int
+    text: str
+    group: int
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderSettings:
+    languages: tuple[str, ...] = ("hi", "en")
+    start_max_chars: int = 250
+    list_max_lines: int = 12
+    byline_max_words: int = 5
+    heading_max_words: int = 12
+    heading_max_chars: int = 100
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> ReaderSettings:
+        d = cls()
+        langs = config.get("boilerplate_languages", list(d.languages))
+        return cls(
+            languages=tuple(str(x) for x in langs),
+            start_max_chars=int(config.get("start_max_chars", d.start_max_chars)),
+            list_max_lines=int(config.get("list_max_lines", d.list_max_lines)),
+            byline_max_words=int(config.get("byline_max_words", d.byline_max_words)),
+            heading_max_words=int(config.get("heading_max_words", d.heading_max_words)),
+            heading_max_chars=int(config.get("heading_max_chars", d.heading_max_chars)),
+        )
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with their numbers and blank-line-separated group index."""
+    out: list[Line] = []
+    group = 0
+    blank = False
+    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        line = squash(raw.replace("\u200b", "").replace("\ufeff", ""))
+        if not line:
+            blank = True
+            continue
+        if blank and out:
+            group += 1
+        blank = False
+        out.append(Line(no, line, group))
+    return out
+
+
+def read_scraped(
+    text: str, *, config: dict[str, Any], repeated: Collection[str] = frozenset()
+) -> Extracted:
+    """Read one scraped page. ``repeated``: match keys of lines the site repeats."""
+    settings = ReaderSettings.from_config(config)
+    reader = _Reader(
+        split_lines(text), settings, load_phrases(settings.languages), load_cues(settings.languages)
+    )
+    return reader.read(repeated)
+
+
+class _Reader:
+    def __init__(
+        self, lines: list[Line], settings: ReaderSettings, phrases: PhraseList, cues: PageCues
+    ) -> None:
+        self.lines = lines
+        self.settings = settings
+        self.phrases = phrases
+        self.cues = cues
+        self.ext = Extracted()
+
+    def read(self, repeated: Collection[str]) -> Extracted:
+        self._phrase_pass()
+        if repeated:
+            self._repeat_pass(repeated)
+        self._section_pass()
+        self._title_pass()
+        self._edge_pass()
+        self._block_pass()
+        self.ext.boilerplate.sort(key=lambda b: b.line)
+        return self.ext
+
+    # -- helpers -----------------------------------------------------------------------
+    def _live(self) -> list[Line]:
+        return [line for line in self.lines if not line.role]
+
+    def _remove(self, line: Line, rule: str) -> None:
+        line.role = rule
+        self.ext.boilerplate.append(Boilerplate(line.text, rule, line.no))
+
+    def _byline(self, line: Line) -> list[str] | None:
+        return byline_names(line.text, self.cues, max_words=self.settings.byline_max_words)
+
+    # -- 1. phrases ----------------------------------------------------------------------
+    def _phrase_pass(self) -> None:
+        body_seen = False
+        listing: str | None = None
+        listed = 0
+        for line in self.lines:
+            rule = self.phrases.match(line.text, start_max_chars=self.settings.start_max_chars)
+            if rule is not None:
+                self._remove(line, rule)
+                listing = self.phrases.list_rule(rule) if body_seen else None
+                listed = 0
+            elif listing and listed < self.settings.list_max_lines and is_list_item(line.text):
+                self._remove(line, listing)
+                listed += 1
+            else:
+                listing = None
+                body_seen = body_seen or is_body_like(line.text)
+
+    # -- 2. site repeats -----------------------------------------------------------------
+    def _repeat_pass(self, repeated: Collection[str]) -> None:
+        live = self._live()
+        hits = [
+            line for line in live
+            if (key := match_key(line.text)) in repeated
+            and key not in self.cues.sections
+            and self._byline(line) is None
+        ]
+        body = sum(1 for line in live if is_body_like(line.text))
+        if body and body == sum(1 for line in hits if is_body_like(line.text)):
+            # The same article read several times: keep its body, drop only the rest.
+            hits = [line for line in hits if not is_body_like(line.text)]
+        for line in hits:
+            self._remove(line, RULE_SITE_REPEAT)
+
+    # -- 3. section ----------------------------------------------------------------------
+    def _section_pass(self) -> None:
+        live = self._live()
+        if len(live) < 2:
+            return
+        crumbs = breadcrumb(live[0].text, self.cues)
+        if crumbs is not None:
+            self.ext.section = crumbs[-1]
+            self._remove(live[0], RULE_SECTION)
+            return
+        run: list[Line] = []
+        for line in live[:-1]:
+            if not is_short_label(line.text) or self._byline(line) is not None:
+                break
+            run.append(line)
+        if not run:
+            return
+        known = [i for i, line in enumerate(run) if match_key(line.text) in self.cues.sections]
+        if known:
+            pick = known[0]
+        elif words(run[0].text) <= 2 and len(run[0].text) <= 20:
+            pick = 0
+        else:
+            return
+        for line in run[:pick]:
+            self._remove(line, RULE_MASTHEAD)
+        self.ext.section = run[pick].text
+        self._remove(run[pick], RULE_SECTION)
+
+    # -- 4. headline ---------------------------------------------------------------------
+    def _title_pass(self) -> None:
+        for line in self._live():
+            if is_date_line(line.text, self.cues) or self._byline(line) is not None:
+                continue
+            line.role = "title"
+            self.ext.title = line.text
+            return
+
+    # -- 5. bylines and dates at the edges of the body -----------------------------------
+    def _edge_pass(self) -> None:
+        live = self._live()
+        body = [i for i, line in enumerate(live) if is_body_like(line.text)]
+        first, last = (body[0], body[-1]) if body else (len(live), -1)
+        for i, line in enumerate(live):
+            if first <= i <= last:
+                continue
+            names = self._byline(line)
+            if names is not None:
+                self.ext.authors.extend(n for n in names if n not in self.ext.authors)
+                self._remove(line, RULE_BYLINE)
+            elif is_date_line(line.text, self.cues):
+                self._remove(line, RULE_DATE)
+
+    # -- 6. headings and paragraphs ------------------------------------------------------
+    def _block_pass(self) -> None:
+        blocks: list[tuple[BlockKind, str]] = []
+        title = next((line for line in self.lines if line.role == "title"), None)
+        if title is not None:
+            blocks.append(("title", title.text))
+        live = self._live()
+        joinable = False
+        for i, line in enumerate(live):
+            nxt = live[i + 1] if i + 1 < len(live) else None
+            prev = live[i - 1] if i else None
+            if self._is_heading(line, prev, nxt):
+                blocks.append(("heading", line.text))
+                joinable = False
+            elif joinable and prev is not None and prev.group == line.group:
+                kind, text = blocks[-1]
+                blocks[-1] = (kind, f"{text} {line.text}")
+            else:
+                blocks.append(("paragraph", line.text))
+            joinable = blocks[-1][0] == "paragraph" and not ends_sentence(line.text)
+        self.ext.blocks = blocks
+
+    def _is_heading(self, line: Line, prev: Line | None, nxt: Line | None) -> bool:
+        s = self.settings
+        if nxt is None or not is_body_like(nxt.text):
+            return False
+        if not is_heading_shaped(line.text, max_words=s.heading_max_words,
+                                 max_chars=s.heading_max_chars):
+            return False
+        if prev is not None and prev.group == line.group and not ends_sentence(prev.text):
+            return False
+        return not is_dateline(line.text, self.cues)

@@ -1,0 +1,138 @@
+"""Boilerplate phrase lists: loading the per-language data files and matching lines.
+
+The lists live in ``khabar/lang/<lang>/boilerplate.txt`` (format described at the top of
+each file). Every entry matches the whole line, the line's start, or a regular expression,
+and carries a rule name; a match reports ``"<lang>:<rule>"``.
+
+Matching works on a *match key*: NFC, case folded, nukta and zero-width characters dropped,
+candrabindu folded into anusvara, every run of punctuation or symbols turned into one space.
+So "ये भी पढ़ें:", "ये भी पढें >>" and "ये भी पढ़ें -" share one key.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+log = logging.getLogger(__name__)
+
+_NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+_SPACE = regex.compile(r"\s+")
+_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u200b": None, "\u200c": None,
+                       "\u200d": None, "\ufeff": None})
+MATCH_KINDS = ("line", "start", "pattern")
+
+
+def match_key(text: str) -> str:
+    """The key two spellings of one boilerplate line share (never shown, only compared)."""
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def squash(text: str) -> str:
+    """The line with every run of white space made one space, ends stripped."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass(slots=True)
+class PhraseList:
+    """Phrase entries of one or more languages, ready to match lines."""
+
+    whole: dict[str, str] = field(default_factory=dict)
+    starts: list[tuple[str, str]] = field(default_factory=list)
+    patterns: list[tuple[regex.Pattern[str], str]] = field(default_factory=list)
+    follow: dict[str, str] = field(default_factory=dict)
+
+    def match(self, line: str, *, start_max_chars: int = 250) -> str | None:
+        """The qualified rule ("hi:related-header") that makes ``line`` boilerplate, or None."""
+        key = match_key(line)
+        if not key:
+            return None
+        rule = self.whole.get(key)
+        if rule is not None:
+            return rule
+        if len(line) <= start_max_chars:
+            for prefix, rule in self.starts:
+                if key.startswith(prefix) and (len(key) == len(prefix) or key[len(prefix)] == " "):
+                    return rule
+        text = squash(line)
+        for pattern, rule in self.patterns:
+            if pattern.fullmatch(text):
+                return rule
+        return None
+
+    def list_rule(self, rule: str) -> str | None:
+        """The rule for the link lines that follow a line removed by ``rule`` (or None)."""
+        return self.follow.get(rule)
+
+    def extend(self, other: PhraseList) -> None:
+        for key, rule in other.whole.items():
+            self.whole.setdefault(key, rule)
+        self.starts.extend(other.starts)
+        self.starts.sort(key=lambda item: -len(item[0]))
+        self.patterns.extend(other.patterns)
+        self.follow.update(other.follow)
+
+
+def parse_phrases(text: str, lang: str) -> PhraseList:
+    """A :class:`PhraseList` from the text of one ``boilerplate.txt``; bad lines are logged."""
+    out = PhraseList()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split(None, 2)
+        if len(parts) != 3:
+            log.warning("%s boilerplate line %d: expected 3 columns", lang, number)
+            continue
+        kind, rule, phrase = parts
+        if kind == "@list":
+            out.follow[f"{lang}:{rule}"] = f"{lang}:{phrase.strip()}"
+        elif not _add_entry(out, kind, f"{lang}:{rule}", phrase.strip()):
+            log.warning("%s boilerplate line %d: bad entry %r", lang, number, line)
+    out.starts.sort(key=lambda item: -len(item[0]))
+    return out
+
+
+def _add_entry(out: PhraseList, kind: str, rule: str, phrase: str) -> bool:
+    if kind == "pattern":
+        try:
+            out.patterns.append((regex.compile(phrase, regex.IGNORECASE | regex.V1), rule))
+        except regex.error:
+            return False
+        return True
+    key = match_key(phrase)
+    if not key or kind not in MATCH_KINDS:
+        return False
+    if kind == "line":
+        out.whole.setdefault(key, rule)
+    else:
+        out.starts.append((key, rule))
+    return True
+
+
+def read_lang_file(lang: str, name: str) -> str | None:
+    """The text of ``khabar/lang/<lang>/<name>``, or None when the language has no such file."""
+    try:
+        target = resources.files("khabar.lang").joinpath(lang, name)
+        return target.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError, OSError):
+        return None
+
+
+@lru_cache(maxsize=16)
+def load_phrases(languages: tuple[str, ...]) -> PhraseList:
+    """The merged phrase lists of ``languages`` (cached; languages without a file skipped)."""
+    merged = PhraseList()
+    for lang in languages:
+        text = read_lang_file(lang, "boilerplate.txt")
+        if text is None:
+            log.info("no boilerplate phrase list for language %r", lang)
+            continue
+        merged.extend(parse_phrases(text, lang))
+    return merged
