@@ -1,0 +1,1 @@
+"""Entities: Hindi NER tagger, knowledge base, gazetteer matching and linking."""

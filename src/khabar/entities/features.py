@@ -1,0 +1,188 @@
+"""Token features for the Hindi NER tagger (CRF through python-crfsuite).
+
+Feature extraction is lean on purpose: everything that depends on one word only is computed
+once per word form and cached; a sentence then only adds window, cue and gazetteer-span
+features. The normalisation here is local and frozen (NFC, nukta and zero-width joiners
+removed, candrabindu as anusvara, Latin lower case) so that the shipped model keeps seeing the
+features it was trained with even if the text layer's matching key changes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_FOLD = str.maketrans({"\u093c": None, "\u200c": None, "\u200d": None, "\u0901": "\u0902"})
+_MAX_SPAN = 4
+_WINDOW = (-2, -1, 1, 2)
+_CACHE_LIMIT = 200_000
+
+
+def fold(word: str) -> str:
+    """The frozen matching form of one token."""
+    return unicodedata.normalize("NFC", word).translate(_FOLD).lower()
+
+
+def _read_lines(name: str) -> list[str]:
+    text = resources.files("khabar.entities").joinpath("data", name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Word sets (single folded tokens) and phrase tables (tuples of folded tokens)."""
+
+    given: frozenset[str]
+    surname: frozenset[str]
+    org_head: frozenset[str]
+    title: frozenset[str]
+    postposition: frozenset[str]
+    place_cue: frozenset[str]
+    phrases: dict[str, dict[tuple[str, ...], str]]
+
+    @classmethod
+    def load(cls) -> Lexicons:
+        def words(name: str) -> frozenset[str]:
+            return frozenset(fold(line) for line in _read_lines(name))
+
+        phrases: dict[str, dict[tuple[str, ...], str]] = {}
+        for kind, names in (
+            ("loc", ("ner_india_places.txt", "ner_cldr_places.txt")),
+            ("wd", ("ner_wikidata_names.txt",)),
+        ):
+            for name in names:
+                for line in _read_lines(name):
+                    key = tuple(fold(part) for part in line.replace("-", " - ").split())
+                    if 0 < len(key) <= _MAX_SPAN:
+                        phrases.setdefault(key[0], {})[key] = kind
+        return cls(
+            given=words("ner_given_names.txt"),
+            surname=words("ner_surnames.txt"),
+            org_head=words("ner_org_words.txt"),
+            title=words("ner_titles.txt"),
+            postposition=words("ner_postpositions.txt"),
+            place_cue=words("ner_place_cues.txt"),
+            phrases=phrases,
+        )
+
+
+@cache
+def lexicons() -> Lexicons:
+    return Lexicons.load()
+
+
+def _char_class(char: str) -> str:
+    if "\u0900" <= char <= "\u097f":
+        return "d" if "\u0966" <= char <= "\u096f" else "D"
+    if char.isdigit():
+        return "0"
+    if char.isalpha():
+        return "A" if char.isupper() else "a"
+    return char if char in ".,-/:%()'\"" else "p"
+
+
+def shape(word: str) -> str:
+    """A compressed shape: runs of one character class collapse to one symbol."""
+    out: list[str] = []
+    for char in word[:12]:
+        cls = _char_class(char)
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)
+
+
+class FeatureExtractor:
+    """Turns a token sequence into per-token lists of CRF attribute strings."""
+
+    def __init__(self, lex: Lexicons | None = None) -> None:
+        self.lex = lex or lexicons()
+        self._word_cache: dict[str, tuple[str, tuple[str, ...], str]] = {}
+
+    def _word(self, word: str) -> tuple[str, tuple[str, ...], str]:
+        """(folded form, word-only features, cue class) for one word form, cached."""
+        hit = self._word_cache.get(word)
+        if hit is not None:
+            return hit
+        key = fold(word)
+        lex = self.lex
+        feats = [
+            "w=" + word,
+            "n=" + key,
+            "sh=" + shape(word),
+            "len=" + str(min(len(key), 8)),
+        ]
+        for k in (1, 2, 3):
+            if len(key) > k:
+                feats.append(f"p{k}=" + key[:k])
+        for k in (1, 2, 3, 4):
+            if len(key) > k:
+                feats.append(f"s{k}=" + key[-k:])
+        cue = ""
+        for name, members in (
+            ("gn", lex.given),
+            ("sn", lex.surname),
+            ("org", lex.org_head),
+            ("ttl", lex.title),
+            ("pp", lex.postposition),
+            ("pc", lex.place_cue),
+        ):
+            if key in members:
+                feats.append("lx=" + name)
+                cue = cue or name
+        result = (key, tuple(feats), cue)
+        if len(self._word_cache) < _CACHE_LIMIT:
+            self._word_cache[word] = result
+        return result
+
+    def _spans(self, keys: Sequence[str]) -> list[list[str]]:
+        """Longest gazetteer phrase matches as B/I features per token."""
+        out: list[list[str]] = [[] for _ in keys]
+        phrases = self.lex.phrases
+        n = len(keys)
+        for start, first in enumerate(keys):
+            table = phrases.get(first)
+            if table is None:
+                continue
+            for length in range(min(_MAX_SPAN, n - start), 0, -1):
+                kind = table.get(tuple(keys[start : start + length]))
+                if kind is None:
+                    continue
+                tag = f"gz{length if length < 3 else 3}"
+                out[start].append(f"{kind}=B{tag}")
+                for inside in range(start + 1, start + length):
+                    out[inside].append(f"{kind}=I{tag}")
+                break
+        return out
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """CRF attributes for every token of one sentence."""
+        info = [self._word(token) for token in tokens]
+        keys = [item[0] for item in info]
+        cues = [item[2] for item in info]
+        spans = self._spans(keys)
+        n = len(tokens)
+        result: list[list[str]] = []
+        for i in range(n):
+            feats = ["b", *info[i][1], *spans[i]]
+            for off in _WINDOW:
+                j = i + off
+                if 0 <= j < n:
+                    feats.append(f"{off}n=" + keys[j])
+                    if cues[j]:
+                        feats.append(f"{off}c=" + cues[j])
+                else:
+                    feats.append(f"{off}n=#")
+            if i + 1 < n:
+                feats.append("nn=" + keys[i] + "|" + keys[i + 1])
+                if cues[i + 1] == "pp":
+                    feats.append("pp+1=" + keys[i + 1])
+            if i > 0:
+                feats.append("pn=" + keys[i - 1] + "|" + keys[i])
+            for off in (1, 2, 3):
+                if i + off < n and cues[i + off] == "org":
+                    feats.append(f"orgR{off}")
+            result.append(feats)
+        return result

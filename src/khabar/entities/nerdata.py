@@ -1,0 +1,108 @@
+"""IL-NER style data: the CoNLL reader and an entity-level (exact span) scorer.
+
+The scorer follows seqeval's default (conlleval) reading of BIO tags: an entity starts at a
+``B-`` tag, or at an ``I-`` tag whose type differs from the previous tag's; it continues over
+``I-`` tags of the same type. Precision, recall and F1 are micro-averaged over exact spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+Sentence = tuple[list[str], list[str]]
+Span = tuple[str, int, int]
+
+PER_LOC_ORG = ("NEP", "NEL", "NEO")
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """Sentences of (tokens, tags) from a ``token<TAB>tag`` file with blank-line separators."""
+    sentences: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.rstrip("\n")
+            if not line.strip():
+                if tokens:
+                    sentences.append((tokens, tags))
+                    tokens, tags = [], []
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[0]:
+                continue
+            tokens.append(parts[0])
+            tags.append(parts[-1].strip() or "O")
+    if tokens:
+        sentences.append((tokens, tags))
+    return sentences
+
+
+def spans(tags: Sequence[str]) -> list[Span]:
+    """Entity spans ``(type, start, end)`` (end exclusive) of one BIO tag sequence."""
+    out: list[Span] = []
+    kind = ""
+    start = 0
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        continues = prefix == "I" and label == kind
+        if kind and not continues:
+            out.append((kind, start, i))
+            kind = ""
+        if prefix in ("B", "I") and label and not continues:
+            kind, start = label, i
+    return out
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+
+def score(
+    gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]]
+) -> dict[str, Counts]:
+    """Per-type counts plus ``"ALL"`` (every type) and ``"PER_LOC_ORG"`` (NEP, NEL, NEO)."""
+    table: dict[str, Counts] = {}
+    for gold_tags, pred_tags in zip(gold, predicted, strict=True):
+        gold_set = set(spans(gold_tags))
+        pred_set = set(spans(pred_tags))
+        for kind, *_ in gold_set | pred_set:
+            table.setdefault(kind, Counts())
+        for span in gold_set & pred_set:
+            table[span[0]].tp += 1
+        for span in pred_set - gold_set:
+            table[span[0]].fp += 1
+        for span in gold_set - pred_set:
+            table[span[0]].fn += 1
+    per_type = dict(sorted(table.items()))
+    for name, kinds in (("ALL", tuple(per_type)), ("PER_LOC_ORG", PER_LOC_ORG)):
+        total = Counts()
+        for kind in kinds:
+            part = per_type.get(kind, Counts())
+            total.tp += part.tp
+            total.fp += part.fp
+            total.fn += part.fn
+        per_type[name] = total
+    return per_type

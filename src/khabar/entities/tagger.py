@@ -1,0 +1,80 @@
+"""The shipped Hindi NER tagger: a CRF trained on IL-NER Hindi by ``scripts/train_ner.py``.
+
+``load_tagger()`` returns one cached :class:`NerTagger`. Tags are BIO with the IL-NER labels:
+NEP person, NEL location, NEO organisation, NETI time, NEN number, NEAR artefact, NEU url or
+e-mail. The tagger is picklable: the crfsuite handle is dropped on pickling and reopened lazily.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from khabar.entities.features import FeatureExtractor
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "hi_ner.crfsuite"
+LABELS = ("NEP", "NEL", "NEO", "NETI", "NEN", "NEAR", "NEU")
+
+
+class NerTagger:
+    """BIO tagging of token sequences with the shipped (or a given) crfsuite model."""
+
+    def __init__(self, model_path: Path = MODEL_PATH) -> None:
+        self.model_path = Path(model_path)
+        self._extractor: FeatureExtractor | None = None
+        self._tagger: Any = None
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_path": self.model_path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["model_path"])  # type: ignore[misc]
+
+    def _open(self) -> tuple[FeatureExtractor, Any]:
+        if self._tagger is None or self._extractor is None:
+            with self._lock:
+                if self._tagger is None:
+                    import pycrfsuite
+
+                    tagger = pycrfsuite.Tagger()
+                    tagger.open(str(self.model_path))
+                    self._extractor = FeatureExtractor()
+                    self._tagger = tagger
+                    log.debug("opened NER model %s", self.model_path)
+        assert self._extractor is not None
+        return self._extractor, self._tagger
+
+    @property
+    def labels(self) -> list[str]:
+        """Every tag the model knows (``O`` and the BIO tags)."""
+        return list(self._open()[1].labels())
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """One BIO tag per token; an empty sequence gives an empty list."""
+        if not tokens:
+            return []
+        extractor, tagger = self._open()
+        with self._lock:
+            return list(tagger.tag(extractor.sentence(tokens)))
+
+    def tag_with_scores(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
+        """Each token's tag with its marginal probability under the model."""
+        if not tokens:
+            return []
+        extractor, tagger = self._open()
+        with self._lock:
+            tags = list(tagger.tag(extractor.sentence(tokens)))
+            return [(tag, float(tagger.marginal(tag, i))) for i, tag in enumerate(tags)]
+
+
+@cache
+def load_tagger() -> NerTagger:
+    """The shared tagger over the shipped model (opened on first use)."""
+    return NerTagger(MODEL_PATH)
