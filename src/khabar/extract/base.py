@@ -45,7 +45,11 @@ def apply_extracted(doc: Document, ext: Extracted) -> None:
     meta.title = normalize_text(ext.title) if ext.title else meta.title
     meta.section = normalize_text(ext.section) if ext.section else meta.section
     meta.authors.extend(normalize_text(a) for a in ext.authors)
-    meta.published = ext.published or meta.published
+    # The more confident date wins: a feed's date (0.9) over the page's structured data,
+    # the page's over an HTTP Last-Modified (0.3); on a tie the reader's date stays.
+    if ext.published and (meta.published is None
+                          or ext.published.confidence > meta.published.confidence):
+        meta.published = ext.published
     meta.canonical_url = ext.canonical_url or meta.canonical_url
     meta.site_name = ext.site_name or meta.site_name
     meta.declared_language = ext.declared_language or meta.declared_language

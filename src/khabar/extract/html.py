@@ -1,16 +1,150 @@
-"""HTML extraction (placeholder until the sources work lands): trafilatura's text."""
+"""HTML extraction: main text with its paragraphs and headings, metadata, boilerplate aside.
+
+1. The page is parsed once (lxml); its metadata is read from that tree
+   (:mod:`khabar.extract.metadata`).
+2. The main text comes from ``trafilatura`` (comments off, deduplication off: it is not
+   deterministic) as its XML body, so paragraphs (``p``, list items, quotes) and headings
+   (``head``) stay apart.
+3. When trafilatura finds nothing, or mostly tables and link lists, ``readability-lxml`` is
+   the second engine; the result with more running text wins.
+4. Post-cleaning (:mod:`khabar.extract.cleaning`) drops inline "ये भी पढ़ें" / "Also Read"
+   lines, share and subscribe lines, leading menus and the repeated headline; every removed
+   line goes to ``Extracted.boilerplate`` with its rule.
+
+Bad HTML never raises: the result is then empty and the extract step rejects the document.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from khabar.document import BlockKind
 from khabar.extract.base import Extracted
+from khabar.extract.cleaning import clean_blocks
+from khabar.extract.metadata import page_metadata
+from khabar.extract.pagedata import HtmlElement, collect, parse_tree
+
+logger = logging.getLogger(__name__)
+
+RawBlock = tuple[BlockKind, str, bool]  # kind, text, from a table or list
+MIN_TEXT_CHARS = 200
+MAX_NOISE_SHARE = 0.6
 
 
 def extract_html(html: str, *, url: str | None, config: dict[str, Any]) -> Extracted:
+    """Blocks (title first), metadata and removed boilerplate of one HTML page."""
+    ext = Extracted()
+    tree = parse_tree(html)
+    if tree is None:
+        return ext
+    page = collect(tree, url)
+    meta = page_metadata(page)
+    blocks = main_blocks(tree, url)
+    languages = tuple(config.get("boilerplate_languages", ("hi", "en")))
+    kept, removed = clean_blocks(blocks, meta.title, languages)
+    if meta.title:
+        ext.blocks.append(("title", meta.title))
+    ext.blocks.extend(kept)
+    ext.boilerplate = removed
+    ext.title = meta.title
+    ext.authors = meta.authors
+    ext.section = meta.section
+    ext.published = meta.published
+    ext.canonical_url = meta.canonical_url
+    ext.site_name = meta.site_name
+    ext.declared_language = meta.language
+    return ext
+
+
+def main_blocks(tree: HtmlElement, url: str | None) -> list[RawBlock]:
+    """The main text's blocks from trafilatura, or readability's when those are better."""
+    first = _trafilatura_blocks(tree, url)
+    if _good(first):
+        return first
+    second = _readability_blocks(tree)
+    if _prose_chars(second) > _prose_chars(first):
+        logger.debug("readability used for %s", url)
+        return second
+    return first
+
+
+def _prose_chars(blocks: list[RawBlock]) -> int:
+    return sum(len(text) for _, text, noisy in blocks if not noisy)
+
+
+def _good(blocks: list[RawBlock]) -> bool:
+    total = sum(len(text) for _, text, _ in blocks)
+    prose = _prose_chars(blocks)
+    return prose >= MIN_TEXT_CHARS and (total - prose) <= MAX_NOISE_SHARE * total
+
+
+def _trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[RawBlock]:
     import trafilatura
 
-    text = trafilatura.extract(html, url=url, include_comments=False, deduplicate=False) or ""
-    ext = Extracted()
-    ext.blocks = [("paragraph", p) for p in text.split("\n") if p.strip()]
-    return ext
+    try:
+        result = trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, deduplicate=False, with_metadata=False,
+            include_tables=True, include_images=False, include_links=False,
+        )
+    except Exception as exc:  # noqa: BLE001 - a third-party engine must never stop the batch
+        logger.warning("trafilatura failed on %s: %s", url, exc)
+        return []
+    if result is None or isinstance(result, dict) or result.body is None:
+        return []
+    return body_blocks(result.body)
+
+
+def body_blocks(body: Any) -> list[RawBlock]:
+    """Blocks of trafilatura's XML body: ``head`` → heading, the rest → paragraphs."""
+    blocks: list[RawBlock] = []
+    for node in body:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "head":
+            blocks.extend(("heading", t, False) for t in _lines(node))
+        elif tag in ("list", "table"):
+            for item in node.iter("item", "row"):
+                blocks.extend(("paragraph", t, True) for t in _lines(item))
+        elif tag and tag != "graphic":
+            blocks.extend(("paragraph", t, False) for t in _lines(node))
+    return blocks
+
+
+def _lines(node: Any) -> list[str]:
+    """The node's text, one entry per line break (``lb``), white space collapsed."""
+    parts: list[str] = [""]
+    _walk(node, parts)
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def _walk(node: Any, parts: list[str]) -> None:
+    if node.tag == "lb":
+        parts.append("")
+    else:
+        parts[-1] += node.text or ""
+        for child in node:
+            _walk(child, parts)
+            parts[-1] += child.tail or ""
+
+
+def _readability_blocks(tree: HtmlElement) -> list[RawBlock]:
+    try:
+        from lxml import html as lxml_html
+        from readability import Document as Readability
+
+        summary = Readability(lxml_html.tostring(tree, encoding="unicode")).summary(
+            html_partial=True)
+        root = lxml_html.fragment_fromstring(summary, create_parent="div")
+    except Exception as exc:  # noqa: BLE001 - a third-party engine must never stop the batch
+        logger.debug("readability failed: %s", exc)
+        return []
+    blocks: list[RawBlock] = []
+    for node in root.iter("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td"):
+        text = " ".join(node.text_content().split())
+        if not text:
+            continue
+        if node.tag in ("h1", "h2", "h3", "h4"):
+            blocks.append(("heading", text, False))
+        elif node.tag not in ("li", "td") or not node.xpath("ancestor::p"):
+            blocks.append(("paragraph", text, node.tag in ("li", "td")))
+    return blocks

@@ -1,0 +1,166 @@
+"""Page metadata: title, section, canonical URL, site name, declared language.
+
+Authors are in :mod:`khabar.extract.authors`, the published time in
+:mod:`khabar.extract.dates`; :func:`page_metadata` runs all of them over one parsed page.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import regex
+
+from khabar.document import PublishedTime
+from khabar.extract.authors import page_authors
+from khabar.extract.dates import published_time
+from khabar.extract.pagedata import PageData, ld_text
+
+logger = logging.getLogger(__name__)
+
+_SPACE = regex.compile(r"\s+")
+# " | Site", " - Site", " – Site", " — Site", " :: Site" at the end of a <title>.
+_TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-–—•·»]|::)\s+")
+_LANG = regex.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    published: PublishedTime | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+
+
+def clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def page_metadata(page: PageData) -> PageMetadata:
+    """All metadata of one page."""
+    site = site_name(page)
+    title = page_title(page, site)
+    return PageMetadata(
+        title=title,
+        authors=page_authors(page),
+        section=page_section(page, title),
+        published=published_time(page),
+        canonical_url=canonical_url(page),
+        site_name=site,
+        language=declared_language(page),
+    )
+
+
+# -- title ---------------------------------------------------------------------------------
+def page_title(page: PageData, site: str | None = None) -> str | None:
+    """The headline: an ``<h1>`` another source confirms, else structured data, else <title>."""
+    structured = [clean(t) for t in (
+        _ld_field(page, "headline"), page.first("og:title"), page.first("twitter:title"),
+        page.first("headline"),
+    ) if t]
+    tag = clean(page.tree.findtext(".//title"))
+    confirming = [*structured, tag]
+    h1s = [clean(h.text_content()) for h in page.tree.iter("h1")][:5]
+    for h1 in h1s:
+        if len(h1) >= 8 and any(h1 == c or h1 in c for c in confirming if c):
+            return h1
+    if structured:
+        return strip_site(structured[0], site)
+    if h1s and h1s[0]:
+        return h1s[0]
+    return strip_site(tag, site) or None
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """A title without its trailing (or leading) site-name part, when it has one."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site_key = clean(site).casefold() if site else ""
+    if site_key and site_key in parts[0].casefold() and len(parts[0]) < len(parts[-1]):
+        return " - ".join(parts[1:]).strip()
+    longest = max(parts, key=len)
+    if site_key and site_key in parts[-1].casefold():
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—•·»:").strip()
+    return longest if len(longest) > 0.6 * len(title) else parts[0]
+
+
+def _ld_field(page: PageData, key: str) -> str | None:
+    for obj in page.articles():
+        text = ld_text(obj.get(key))
+        if text:
+            return text
+    return None
+
+
+# -- section -------------------------------------------------------------------------------
+def page_section(page: PageData, title: str | None) -> str | None:
+    """The section: JSON-LD articleSection, article:section, breadcrumbs, then the URL path."""
+    for found in (_ld_field(page, "articleSection"), page.first("article:section", "section"),
+                  _breadcrumb(page, title), _url_section(page.url)):
+        if found and clean(found):
+            return clean(found)
+    return None
+
+
+def _breadcrumb(page: PageData, title: str | None) -> str | None:
+    for obj in page.jsonld:
+        if "breadcrumblist" not in str(obj.get("@type", "")).lower():
+            continue
+        items = obj.get("itemListElement")
+        if not isinstance(items, list):
+            continue
+        names = [ld_text(i.get("name") or i.get("item")) for i in items if isinstance(i, dict)]
+        names = [n for n in names if n and n != title and not n.startswith("http")]
+        if len(names) >= 2:
+            return names[-1] if len(names) > 1 else None
+    return None
+
+
+def _url_section(url: str | None) -> str | None:
+    if not url:
+        return None
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if len(segments) < 2:
+        return None
+    first = segments[0]
+    if regex.fullmatch(r"[\p{L}][\p{L}\-_]{1,30}", first) and not regex.search(r"\d", first):
+        return first
+    return None
+
+
+# -- canonical URL, site name, language -----------------------------------------------------
+def canonical_url(page: PageData) -> str | None:
+    for href in (*page.links.get("canonical", ()), page.first("og:url") or ""):
+        href = href.strip()
+        if href and not href.startswith(("javascript:", "#")):
+            return str(urljoin(page.url, href)) if page.url else href
+    return None
+
+
+def site_name(page: PageData) -> str | None:
+    found = page.first("og:site_name", "application-name", "twitter:site")
+    if found:
+        return clean(found.lstrip("@"))
+    for obj in page.articles():
+        publisher = ld_text(obj.get("publisher"))
+        if publisher:
+            return clean(publisher)
+    if page.url:
+        host = urlsplit(page.url).hostname or ""
+        return str(host).removeprefix("www.") or None
+    return None
+
+
+def declared_language(page: PageData) -> str | None:
+    """The primary language subtag the page declares: html lang, og:locale, content-language."""
+    for value in (page.lang, page.first("og:locale", "content-language", "language"),
+                  _ld_field(page, "inLanguage")):
+        match = _LANG.match((value or "").strip())
+        if match:
+            return match.group(0).lower()
+    return None
