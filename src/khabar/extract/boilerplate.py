@@ -50,20 +50,25 @@ class PhraseList:
 
     def match(self, line: str, *, start_max_chars: int = 250) -> str | None:
         """The qualified rule ("hi:related-header") that makes ``line`` boilerplate, or None."""
+        found = self.match_entry(line, start_max_chars=start_max_chars)
+        return found[0] if found else None
+
+    def match_entry(self, line: str, *, start_max_chars: int = 250) -> tuple[str, bool] | None:
+        """(rule, whole) for a boilerplate line; ``whole``: the phrase is all the line holds."""
         key = match_key(line)
         if not key:
             return None
         rule = self.whole.get(key)
         if rule is not None:
-            return rule
+            return rule, True
         if len(line) <= start_max_chars:
             for prefix, rule in self.starts:
                 if key.startswith(prefix) and (len(key) == len(prefix) or key[len(prefix)] == " "):
-                    return rule
+                    return rule, len(key) == len(prefix)
         text = squash(line)
         for pattern, rule in self.patterns:
             if pattern.fullmatch(text):
-                return rule
+                return rule, True
         return None
 
     def list_rule(self, rule: str) -> str | None:

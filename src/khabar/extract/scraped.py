@@ -146,10 +146,14 @@ class _Reader:
         listing: str | None = None
         listed = 0
         for line in self.lines:
-            rule = self.phrases.match(line.text, start_max_chars=self.settings.start_max_chars)
-            if rule is not None:
+            found = self.phrases.match_entry(line.text,
+                                             start_max_chars=self.settings.start_max_chars)
+            if found is not None:
+                rule, whole = found
                 self._remove(line, rule)
-                listing = self.phrases.list_rule(rule) if body_seen else None
+                # A header alone on its line ("Related Articles", "ये भी पढ़ें") heads a list
+                # of link lines; one that carries its link ("Also Read: ...") does not.
+                listing = self.phrases.list_rule(rule) if body_seen and whole else None
                 listed = 0
             elif listing and listed < self.settings.list_max_lines and is_list_item(line.text):
                 self._remove(line, listing)

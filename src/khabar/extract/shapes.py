@@ -103,21 +103,30 @@ def is_dateline(text: str, cues: PageCues) -> bool:
 
 
 def byline_names(text: str, cues: PageCues, *, max_words: int) -> list[str] | None:
-    """The author names of a byline line, or None when the line is no byline."""
-    if len(text) > 80 or words(text) > max_words + 3 or ends_sentence(text.rstrip(".")):
+    """The author names of a byline line, or None when the line is no byline.
+
+    "By Asha Rao and Vikram Sen | Updated: ..." gives both names; "वाराणसी ब्यूरो" (a name
+    ending in a desk word) gives itself; what follows "|", "," or " - " is dropped.
+    """
+    if len(text) > 120:
         return None
-    name = cues.byline_name(text)
+    head = _NAME_CUT.sub("", text)
+    if not head or ends_sentence(head.rstrip(".")) or words(head) > 2 * max_words + 2:
+        return None
+    name = cues.byline_name(head)
     if name is not None:
         if _LATIN_START.match(name) and not _UPPER_START.match(name):
             return None
     else:
-        key = match_key(text)
-        if words(key) < 2 or words(text) > max_words or not cues.has_byline_suffix(key):
+        key = match_key(head)
+        if words(key) < 2 or words(head) > max_words or not cues.has_byline_suffix(key):
             return None
-        name = text
-    names = [_NAME_TRIM.sub("", n) for n in _NAME_SPLIT.split(_NAME_CUT.sub("", name))]
-    names = [n for n in names if n and words(n) <= max_words]
-    return names or None
+        name = head
+    names = [_NAME_TRIM.sub("", n) for n in _NAME_SPLIT.split(name)]
+    names = [n for n in names if n]
+    if not names or any(words(n) > max_words for n in names):
+        return None
+    return names
 
 
 def breadcrumb(text: str, cues: PageCues) -> list[str] | None:
