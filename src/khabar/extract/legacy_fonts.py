@@ -1,0 +1,64 @@
+"""Detection of Hindi typed in legacy font encodings (KrutiDev, Chanakya).
+
+Such text is Latin-1 on the wire: "Hkkjr" is भारत only in the KrutiDev font. It cannot be
+read as Hindi without converting it, so the Document is flagged ``legacy-font:<name>`` for
+the user (and later a converter) to act on. The marker words live in
+``data/legacy_fonts.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+DATA = Path(__file__).with_name("data") / "legacy_fonts.toml"
+_TAG = regex.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]*>", regex.S | regex.I)
+MAX_SCAN = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyFont:
+    name: str
+    markers: frozenset[str]
+    min_hits: int
+    min_share: float
+    strip: str
+
+
+@cache
+def legacy_fonts() -> tuple[LegacyFont, ...]:
+    with DATA.open("rb") as fh:
+        data = tomllib.load(fh)
+    return tuple(
+        LegacyFont(name, frozenset(t["markers"]), int(t["min_hits"]), float(t["min_share"]),
+                   str(t.get("strip", "")))
+        for name, t in data.items()
+    )
+
+
+def detect_legacy_font(text: str) -> str | None:
+    """The legacy encoding ``text`` (plain or HTML) is typed in, or None."""
+    sample = _TAG.sub(" ", text[:MAX_SCAN])
+    words = sample.split()
+    if not words:
+        return None
+    best: tuple[float, str] | None = None
+    for font in legacy_fonts():
+        hits = [w for w in (_marker(word, font) for word in words) if w]
+        share = len(hits) / len(words)
+        if len(set(hits)) >= font.min_hits and share >= font.min_share and (
+            best is None or share > best[0]
+        ):
+            best = (share, font.name)
+    return best[1] if best else None
+
+
+def _marker(word: str, font: LegacyFont) -> str | None:
+    if word in font.markers:
+        return word
+    bare = word.rstrip(font.strip)
+    return bare if bare in font.markers else None
