@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from khabar.cli.batch import analyze_source
 from khabar.cli.common import fail, out
 from khabar.document import Document
 from khabar.errors import InputError, KhabarError
@@ -28,9 +29,12 @@ def analyze_command(
     try:
         pipeline = Pipeline(Options.load(config))
         kind = "stdin" if source == "-" else ("url" if "://" in source else "path")
-        doc = pipeline(source, kind=kind)
+        found = analyze_source(pipeline, source, kind=kind, as_json=as_json)
     except KhabarError as exc:
         fail(exc)
+    if found is None:  # many documents: progress and counts were shown
+        return
+    doc = found
     if as_json:
         print(doc.to_json(indent=2))
     else:
