@@ -37,14 +37,17 @@ def _abbreviation_pattern(abbreviations: Iterable[str]) -> str:
 def build_pattern(abbreviations: Iterable[str]) -> regex.Pattern[str]:
     """The one tokenising regex; abbreviations (keeping their stop) come from data files."""
     abbr = _abbreviation_pattern(abbreviations)
+    abbr_part = rf"(?i:{abbr}|[a-z])\."
     return regex.compile(
-        rf"(?P<url>(?:https?://|www\.)[^\s<>\"'“”]+[^\s<>\"'“”.,;:!?)\]}}।])"
+        rf"(?P<url>(?=[hHwW])(?:https?://|www\.)[^\s<>\"'“”]+[^\s<>\"'“”.,;:!?)\]}}।])"
         rf"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})"
-        rf"|(?P<abbr>(?<!{_W})(?i:(?:{abbr}|[a-z])\.)+(?!{_W}))"
         rf"|(?P<enum>(?<![^\n]){_D}{{1,3}}\.(?=\s))"
         rf"|(?P<number>{_D}+(?:[.,/:]{_D}+)*(?!{_W}))"
-        rf"|(?P<word>{_W}+(?:(?<={_DEVA}):(?={_DEVA}){_W}+)*"
-        rf"(?:(?<=[तश]):(?!{_W}))?(?:['’](?=\p{{Latin}}){_W}+)*)"
+        # a word; a colon inside or after it when it stands for a visarga; an apostrophe
+        # between Latin letters; the stop of an abbreviation (checked only at a stop).
+        rf"|(?P<word>{_W}+(?::(?<={_DEVA}:)(?={_DEVA}){_W}+)*(?::(?<=[तश]:)(?!{_W}))?"
+        rf"(?:['’](?<=\p{{Latin}}.)(?=\p{{Latin}}){_W}+)*"
+        rf"(?:\.(?<=(?<!{_W}){abbr_part})(?:{abbr_part})*(?!{_W}))?)"
         r"|(?P<punct>(?P<p>\p{P})(?P=p)*)"
         r"|(?P<symbol>\S)"
     )
@@ -68,7 +71,7 @@ def number_value(text: str) -> float | None:
 
 
 _KINDS: dict[str, TokenKind] = {
-    "url": "url", "email": "email", "abbr": "word", "enum": "number", "number": "number",
+    "url": "url", "email": "email", "enum": "number", "number": "number",
     "word": "word", "punct": "punct", "symbol": "symbol",
 }
 
