@@ -1,0 +1,139 @@
+"""Case markers after names, pronoun slots, and the running history of a document."""
+
+from __future__ import annotations
+
+from khabar.events.context import Cues, DocView, SentenceView, Slot
+from khabar.events.text import Word, key, load_data
+
+_SPEECH = frozenset(key(w) for w in ("कहा", "बताया", "दावा", "कहना"))
+_PLACE_ANAPHORS = (("इसी", "शहर"), ("उसी", "शहर"), ("इस", "शहर"), ("इसी", "जगह"))
+_SELF = frozenset({"ne", "nom"})
+_PLACES = frozenset({"city", "region", "location", "facility"})
+
+
+def marker_at(ws: list[Word], j: int, cues: Cues) -> tuple[str, int]:
+    """The case marker starting at word ``j`` (after skipping particles) and where it ends."""
+    while j < len(ws) and ws[j].key in cues.particles:
+        j += 1
+    for phrase, name in cues.markers:
+        if tuple(w.key for w in ws[j : j + len(phrase)]) == phrase:
+            return name, j + len(phrase)
+    return "nom", j
+
+
+def mark_slots(view: SentenceView, dv: DocView) -> None:
+    """Fill ``marker`` and ``after`` of every slot; conjoined names share the last marker."""
+    cues = dv.cues
+    slots = sorted(view.slots, key=lambda s: s.i0)
+    starts = {s.i0: s for s in slots}
+    for slot in slots:
+        if slot.pronoun and slot.marker != "nom":
+            continue
+        _mark_one(view, slot, starts, dv)
+    for k in range(len(slots) - 1, -1, -1):
+        if slots[k].marker == "conj":
+            nxt = starts.get(slots[k].after)
+            slots[k].marker, slots[k].after = (nxt.marker, nxt.after) if nxt else ("nom", 0)
+    view.slots = slots
+    del cues
+
+
+def _mark_one(view: SentenceView, slot: Slot, starts: dict[int, Slot], dv: DocView) -> None:
+    ws, cues = view.ws, dv.cues
+    j = slot.i1
+    if j < len(ws) and ws[j].key in cues.conj and (j + 1) in starts:
+        slot.marker, slot.after = "conj", j + 1
+        return
+    name, after = marker_at(ws, j, cues)
+    if name != "gen":
+        slot.marker, slot.after = name, after
+        return
+    for k in range(after, min(after + 4, len(ws))):
+        if k in starts and starts[k].etype in ("person", "organisation", "media", "group"):
+            between = {w.key for w in ws[after:k]}
+            if between & cues.spokes:
+                dv.history.principal[starts[k].entity] = slot.entity
+            slot.marker, slot.after = "mod", k
+            return
+        if ws[k].key in cues.boundaries:
+            break
+    head = after + 1 if after < len(ws) and ws[after].key == key("एक") else after
+    if head < len(ws) and ws[head].key in cues.agent_heads:
+        slot.marker, slot.after = marker_at(ws, head + 1, cues)
+        return
+    slot.marker, slot.after = "gen", after
+
+
+def add_pronouns(view: SentenceView, dv: DocView) -> None:
+    """Slots for वह / उन्होंने / दोनों नेता / इसी शहर, resolved from what came before."""
+    cues, ws = dv.cues, view.ws
+    taken = {i for s in view.slots for i in range(s.i0, s.i1)}
+    for p, w in enumerate(ws):
+        if p in taken:
+            continue
+        if w.key in cues.pron_subject:
+            ent = _resolve_subject(view, dv, p)
+            if ent:
+                marker = "ne" if w.key.endswith(key("ने")) else "nom"
+                slot = Slot(ent, dv.etype(ent), p, p + 1, marker, p + 1, True)
+                if marker == "nom":
+                    slot.marker, slot.after = marker_at(ws, p + 1, cues)
+                view.slots.append(slot)
+        elif w.key in cues.pair and p + 1 < len(ws) and ws[p + 1].key in cues.pair_heads:
+            _add_pair(view, dv, p, cues.pair_heads[ws[p + 1].key])
+        elif dv.history.city and any(
+            tuple(x.key for x in ws[p : p + 2]) == tuple(key(a) for a in pa)
+            for pa in _PLACE_ANAPHORS
+        ):
+            slot = Slot(dv.history.city, "city", p, p + 2, pronoun=True)
+            slot.marker, slot.after = marker_at(ws, p + 2, cues)
+            view.slots.append(slot)
+    view.slots.sort(key=lambda s: s.i0)
+
+
+def _resolve_subject(view: SentenceView, dv: DocView, p: int) -> str | None:
+    c = view.clause[p]
+    follows = {w.key for w, cl in zip(view.ws[p:], view.clause[p:], strict=False) if cl == c}
+    if follows & _SPEECH and dv.history.speakers:
+        return dv.history.speakers[-1]
+    here = [s for s in view.slots if s.i1 <= p and s.marker in _SELF and not s.pronoun
+            and s.etype not in _PLACES]
+    if here:
+        return here[-1].entity
+    prev = view.index - 1
+    subj = [e for i, e in dv.history.subjects if i == prev]
+    if subj:
+        return subj[-1]
+    names = [e for i, e, _ in dv.history.names if i == prev]
+    return names[-1] if names else None
+
+
+def _add_pair(view: SentenceView, dv: DocView, p: int, etype: str) -> None:
+    seen: list[str] = []
+    for _, ent, t in reversed(dv.history.names):
+        if (etype == "any" or t == etype) and ent not in seen:
+            seen.append(ent)
+        if len(seen) == 2:
+            break
+    if len(seen) < 2:
+        return
+    marker, after = marker_at(view.ws, p + 2, dv.cues)
+    a, b = reversed(seen)
+    view.slots.append(Slot(a, dv.etype(a), p, p + 1, marker, after, True))
+    view.slots.append(Slot(b, dv.etype(b), p + 1, p + 2, marker, after, True))
+
+
+def remember(view: SentenceView, dv: DocView) -> None:
+    """Add this sentence's names and subjects to the document history."""
+    h = dv.history
+    for s in view.slots:
+        h.names.append((view.index, s.entity, s.etype))
+        if s.marker in _SELF and s.etype not in _PLACES:
+            h.subjects.append((view.index, s.entity))
+        if s.etype == "city":
+            h.city = s.entity
+
+
+def speech_words() -> frozenset[str]:
+    data = load_data("hi", "events/cues")
+    return frozenset(key(w.split()[0]) for w in data["attribution"]["speech"])

@@ -1,0 +1,71 @@
+"""Word pieces of a sentence with matching keys, clauses, and the language data loader."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from khabar.document import Document, Sentence
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\-]*|[^\s\p{L}\p{M}\p{N}]")
+_SENT = regex.compile(r"[^।॥?!\n]+[।॥?!]*")
+_ZW = str.maketrans({"\u200c": None, "\u200d": None, "ँ": "ं", "\u093c": None, "\xa0": " "})
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+
+
+@cache
+def load_data(lang: str, name: str) -> dict[str, Any]:
+    """A TOML file of language data, e.g. ``load_data("hi", "events/cues")``."""
+    with (LANG_DIR / lang / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def key(word: str) -> str:
+    """The matching key of a word: no nukta, no zero-width joiners, ँ as ं, ASCII digits."""
+    return unicodedata.normalize("NFD", word).translate(_ZW).translate(_DIGITS)
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(key(m.group()) for m in _WORD.finditer(text))
+
+
+@dataclass(slots=True, frozen=True)
+class Word:
+    start: int
+    end: int
+    key: str
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    """The words and punctuation of ``text[start:end]`` with their keys."""
+    return [Word(m.start(), m.end(), key(m.group())) for m in _WORD.finditer(text, start, end)]
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """The document's sentences, or a simple split when the text layer has not run."""
+    if doc.sentences:
+        return doc.sentences
+    return [Sentence(m.start(), m.end(), 0) for m in _SENT.finditer(doc.text) if m.group().strip()]
+
+
+def clauses(ws: list[Word], boundaries: frozenset[str]) -> list[int]:
+    """For each word the index of its clause (a boundary word starts a new clause)."""
+    out: list[int] = []
+    current = 0
+    for w in ws:
+        if w.key in boundaries:
+            current += 1
+        out.append(current)
+    return out
+
+
+def match_at(ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(w.key for w in ws[i : i + len(phrase)]) == phrase
