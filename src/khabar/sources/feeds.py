@@ -102,9 +102,10 @@ def feed_date(value: Any) -> str | None:
     except (TypeError, ValueError, IndexError):
         pass
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
+    return parsed.date().isoformat() if len(text) == 10 else parsed.isoformat()
 
 
 def read_sitemap(
