@@ -127,6 +127,8 @@ def _render(units: list[_Unit]) -> str:
 
 
 _DEVA_WORD = regex.compile(r"[\p{Devanagari}]+|[^\p{Devanagari}]+")
+_IS_DEVA = regex.compile(r"\p{Devanagari}")
+_NON_WORD_SPLIT = regex.compile(r"([^\p{L}\p{M}\p{N}]+)")
 
 
 def devanagari_to_latin(text: str) -> str:
@@ -134,8 +136,8 @@ def devanagari_to_latin(text: str) -> str:
     parts: list[str] = []
     for m in _DEVA_WORD.finditer(unicodedata.normalize("NFC", text)):
         piece = m.group()
-        if regex.match(r"\p{Devanagari}", piece):
-            for word in regex.split(r"([^\p{L}\p{M}\p{N}]+)", piece):
+        if _IS_DEVA.match(piece):
+            for word in _NON_WORD_SPLIT.split(piece):
                 units = _units(word)
                 _delete_schwas(units)
                 parts.append(_render(units) if units else word)
@@ -157,6 +159,7 @@ _ONE = str.maketrans({"w": "v", "z": "j", "g": "j", "q": "k", "y": "i", "x": "ks
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
 _DOUBLE = regex.compile(r"(.)\1+")
 _SOFT_C = regex.compile(r"c(?=[eiy])")
+_VOWEL = regex.compile(r"[aeiou]")
 
 
 def _fold_word(word: str) -> str:
@@ -182,12 +185,23 @@ def latin_key(text: str) -> str:
     return " ".join(w for w in (_fold_word(w) for w in words) if w)
 
 
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    if word.isascii():
+        return latin_key(word)
+    return latin_key(devanagari_to_latin(word))
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Script-neutral key of a name in Devanagari or Latin script (others: Latin part only)."""
-    return latin_key(devanagari_to_latin(text))
+    keys = (_word_key(w) for w in _NAME_WORD.findall(text))
+    return " ".join(k for k in keys if k)
 
 
 def skeleton(key: str) -> str:
     """The key without vowels except a word-initial one: ``"sarjei soiju"`` → ``"srj sj"``."""
-    return " ".join(w[:1] + regex.sub(r"[aeiou]", "", w[1:]) for w in key.split())
+    return " ".join(w[:1] + _VOWEL.sub("", w[1:]) for w in key.split())

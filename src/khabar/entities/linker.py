@@ -1,0 +1,150 @@
+"""Entity linking: a mention's text to a knowledge-base entity, with a score.
+
+Candidates come from the exact word key (spelling variants folded), the script-neutral Latin
+key (किरबी ~ Kirby) and a fuzzy score over Latin keys (misspellings). Each candidate is scored
+by how its name matched, its prior, whether its type fits the mention's label, and context in
+the sentence: countries named nearby and role words before the mention ("रूस के रक्षा मंत्री"
+favours Russia's defence minister). Below ``threshold`` a mention stays unlinked rather than
+wrong. Document-level resolution (short forms, document-local entities) is in
+:mod:`khabar.entities.resolve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from khabar.entities.index import NameIndex, phrase_key, read_rows
+from khabar.kb.model import KBEntity, Role
+from khabar.lang.translit import name_key
+
+# Which entity types fit a mention label (tagger labels and gazetteer types).
+LABEL_TYPES: dict[str, frozenset[str]] = {
+    "person": frozenset({"person"}),
+    "location": frozenset({"country", "region", "city", "location", "facility"}),
+    "organisation": frozenset({"organisation", "media", "group", "facility"}),
+}
+_MATCH_WEIGHT = {"exact": 1.0, "latin": 0.92, "fuzzy": 0.85}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the sentence around a mention says: countries named, role words before it."""
+
+    countries: frozenset[str] = frozenset()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(slots=True)
+class Link:
+    entity: KBEntity
+    score: float
+    how: str
+
+
+@dataclass
+class Linker:
+    index: NameIndex
+    threshold: float = 0.62
+    fuzzy_min: float = 82.0
+    role_phrases: list[tuple[str, Role]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.role_phrases:
+            rows = read_rows("role_words.tsv")
+            pairs = [(phrase_key(r[0]), Role.parse(r[1])) for r in rows if len(r) > 1]
+            self.role_phrases = sorted(pairs, key=lambda p: -len(p[0]))
+
+    # -- candidates ----------------------------------------------------------------------
+    def candidates(self, text: str) -> list[tuple[str, str, float]]:
+        """(entity id, how, name similarity) for a mention text, best first."""
+        out: dict[str, tuple[str, float]] = {}
+        hit = self.index.hits.get(phrase_key(text))
+        if hit is not None and hit.kind == "demonym":
+            out[hit.ids[0]] = ("exact", 1.0)
+        for entity_id in self.index.candidates_exact(text):
+            out.setdefault(entity_id, ("exact", 1.0))
+        for entity_id in self.index.candidates_latin(text):
+            out.setdefault(entity_id, ("latin", 1.0))
+        if not out:
+            for entity_id, ratio in self._fuzzy(name_key(text)):
+                out.setdefault(entity_id, ("fuzzy", ratio))
+        return [(k, how, sim) for k, (how, sim) in out.items()]
+
+    def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+        return list(_fuzzy_lookup(self.index, key, self.fuzzy_min))
+
+    # -- scoring ---------------------------------------------------------------------------
+    def link(self, text: str, label: str = "", context: Context = Context()) -> Link | None:
+        """The best entity for a mention, or None when nothing scores above the threshold."""
+        best: Link | None = None
+        for entity_id, how, sim in self.candidates(text):
+            entity = self.index.kb.get(entity_id)
+            if entity is None:
+                continue
+            score = self.score(entity, how, sim, label, context)
+            if best is None or score > best.score:
+                best = Link(entity, score, how)
+        if best is None or best.score < self.threshold:
+            return None
+        return best
+
+    def score(
+        self, entity: KBEntity, how: str, sim: float, label: str, context: Context
+    ) -> float:
+        score = _MATCH_WEIGHT[how] * sim * 0.8 + 0.15 * entity.prior
+        allowed = LABEL_TYPES.get(label)
+        if allowed is not None and label not in ("", entity.type):
+            score += 0.05 if entity.type in allowed else -0.25
+        if entity.type == "other":
+            score -= 0.1
+        if entity.country and entity.country in context.countries:
+            score += 0.05
+        score += _role_bonus(entity, context)
+        return max(0.0, min(1.0, score))
+
+    def context(self, words_before: Sequence[str], countries: Sequence[str]) -> Context:
+        """Context from the keys of the words just before a mention and the countries near."""
+        before = " ".join(words_before)
+        roles = tuple(r for phrase, r in self.role_phrases if phrase and before.endswith(phrase))
+        return Context(frozenset(countries), roles[:1])
+
+
+def _role_bonus(entity: KBEntity, context: Context) -> float:
+    bonus = 0.0
+    for wanted in context.roles:
+        for role in entity.roles:
+            if role.role != wanted.role:
+                continue
+            if wanted.portfolio and role.portfolio != wanted.portfolio:
+                continue
+            country_fits = not context.countries or role.of in context.countries or (
+                entity.country in context.countries
+            )
+            bonus = max(bonus, 0.15 if country_fits else 0.05)
+    return bonus
+
+
+@lru_cache(maxsize=50_000)
+def _fuzzy_cached(index_id: int, key: str, fuzzy_min: float) -> tuple[tuple[str, float], ...]:
+    index = _INDEXES_BY_ID[index_id]
+    if not key:
+        return ()
+    choices = [k for k in index.buckets.get(key[:1], []) if abs(len(k) - len(key)) <= 3]
+    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=fuzzy_min, limit=5)
+    out: list[tuple[str, float]] = []
+    for choice, ratio, _ in found:
+        for entity_id in index.latin.get(choice, []):
+            out.append((entity_id, ratio / 100))
+    return tuple(out)
+
+
+_INDEXES_BY_ID: dict[int, NameIndex] = {}
+
+
+def _fuzzy_lookup(index: NameIndex, key: str, fuzzy_min: float) -> tuple[tuple[str, float], ...]:
+    _INDEXES_BY_ID[id(index)] = index
+    return _fuzzy_cached(id(index), key, fuzzy_min)

@@ -1,0 +1,160 @@
+"""Document-level linking: context, short forms (पुतिन, किम जोंग → the full entity), and
+document-local entities for names the knowledge base does not know."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from khabar.document import Document, Entity, EntityType, Mention
+from khabar.entities.gazetteer import Word, text_words
+from khabar.entities.index import phrase_key, read_lines, word_key
+from khabar.entities.linker import Context, Link, Linker
+from khabar.kb.model import KBEntity
+
+LOCAL_TYPES: dict[str, EntityType] = {
+    "person": "person", "location": "location", "organisation": "organisation",
+}
+_FUNCTION_WORDS = frozenset(word_key(w) for w in read_lines("hindi_function_words.txt"))
+SHORT_FORM_SCORE = 0.8
+
+
+@dataclass
+class _State:
+    doc: Document
+    words: list[Word]
+    word_starts: list[int]
+    sentence_starts: list[int]
+    links: dict[int, Link]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def words_before(self, mention: Mention, n: int = 4) -> list[str]:
+        i = bisect.bisect_left(self.word_starts, mention.start)
+        sent = self.sentence_of(mention.start)
+        out = [w for w in self.words[max(0, i - n) : i] if self.sentence_of(w.start) == sent]
+        return [word_key(w.text) for w in out]
+
+
+def link_document(doc: Document, linker: Linker) -> None:
+    """Link ``doc.mentions`` and fill ``doc.entities``; see the module doc."""
+    words = [w for w in text_words(doc.text, doc.tokens) if w is not None]
+    state = _State(doc, words, [w.start for w in words],
+                   [s.start for s in doc.sentences] or [0], {})
+    for i, mention in enumerate(doc.mentions):
+        link = linker.link(mention.text, mention.label)
+        if link is not None:
+            state.links[i] = link
+    countries = _countries_by_sentence(state)
+    for i, mention in enumerate(doc.mentions):
+        sent = state.sentence_of(mention.start)
+        context = linker.context(state.words_before(mention), sorted(countries.get(sent, ())))
+        if context.roles or context.countries:
+            link = linker.link(mention.text, mention.label, context)
+            if link is not None:
+                state.links[i] = link
+    _short_forms(state)
+    _build_entities(state)
+
+
+def _countries_by_sentence(state: _State) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for i, link in state.links.items():
+        if link.entity.type == "country" and link.entity.country:
+            sent = state.sentence_of(state.doc.mentions[i].start)
+            out.setdefault(sent, set()).add(link.entity.country)
+    return out
+
+
+def _short_keys(entity: KBEntity) -> set[str]:
+    """Word-key sequences that stand for ``entity`` once it was named in full."""
+    keys: set[str] = set()
+    for _lang, name in entity.all_names():
+        parts = phrase_key(name).split()
+        if len(parts) < 2:
+            continue
+        for n in range(1, len(parts)):
+            keys.add(" ".join(parts[:n]))
+        keys.add(parts[-1])
+    return {k for k in keys if k not in _FUNCTION_WORDS and len(k) >= 2}
+
+
+def _short_forms(state: _State) -> None:
+    owners: dict[str, set[str]] = {}
+    entities: dict[str, KBEntity] = {}
+    for link in state.links.values():
+        if link.entity.type in ("person", "organisation", "media", "group"):
+            entities[link.entity.id] = link.entity
+            for key in _short_keys(link.entity):
+                owners.setdefault(key, set()).add(link.entity.id)
+    short = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+    if not short:
+        return
+    doc = state.doc
+    for i, mention in enumerate(doc.mentions):
+        target = short.get(phrase_key(mention.text))
+        if target and (i not in state.links or state.links[i].score < SHORT_FORM_SCORE):
+            state.links[i] = Link(entities[target], SHORT_FORM_SCORE, "short-form")
+    _add_short_mentions(state, short, entities)
+
+
+def _add_short_mentions(state: _State, short: dict[str, str],
+                        entities: dict[str, KBEntity]) -> None:
+    doc = state.doc
+    taken = sorted((m.start, m.end) for m in doc.mentions)
+    longest = max(len(k.split()) for k in short)
+    keys = [word_key(w.text) for w in state.words]
+    i = 0
+    while i < len(state.words):
+        for n in range(longest, 0, -1):
+            key = " ".join(keys[i : i + n])
+            target = short.get(key)
+            if target is None or i + n > len(keys):
+                continue
+            start, end = state.words[i].start, state.words[i + n - 1].end
+            if not any(s < end and start < e for s, e in taken):
+                doc.mentions.append(Mention(start, end, doc.text[start:end], entities[target].type,
+                                            score=SHORT_FORM_SCORE, source="short-form"))
+                state.links[len(doc.mentions) - 1] = Link(entities[target], SHORT_FORM_SCORE,
+                                                          "short-form")
+                taken.append((start, end))
+            i += n - 1
+            break
+        i += 1
+
+
+def _build_entities(state: _State) -> None:
+    doc = state.doc
+    by_id: dict[str, Entity] = {}
+    local: dict[str, str] = {}
+    for i in sorted(range(len(doc.mentions)), key=lambda j: doc.mentions[j].start):
+        mention = doc.mentions[i]
+        link = state.links.get(i)
+        if link is not None:
+            ent = _kb_entity(by_id, link)
+            mention.score = round(link.score, 3)
+        elif mention.label in LOCAL_TYPES:
+            key = phrase_key(mention.text)
+            local_id = local.setdefault(key, f"doc:{len(local) + 1}")
+            ent = by_id.setdefault(local_id, Entity(local_id, LOCAL_TYPES[mention.label],
+                                                    mention.text, score=mention.score))
+        else:
+            continue
+        mention.entity = ent.id
+        ent.mentions.append(i)
+        ent.score = max(ent.score, mention.score)
+    doc.entities.extend(by_id.values())
+
+
+def _kb_entity(by_id: dict[str, Entity], link: Link) -> Entity:
+    kb = link.entity
+    ent = by_id.get(kb.id)
+    if ent is None:
+        ent = Entity(kb.id, kb.type, kb.name, kb_id=kb.id, name_hi=kb.name_hi,
+                     country=kb.country)
+        by_id[kb.id] = ent
+    return ent
+
+
+__all__ = ["Context", "link_document"]
