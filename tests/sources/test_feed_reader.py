@@ -27,7 +27,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Daily Ledger</title>
 <entry><title>Council passes budget</title><link href="https://ledger.example/budget"/>
 <id>tag:ledger.example,2025:1</id><updated>2025-02-01T18:45:00Z</updated>
-<content type="html">&lt;p&gt;The council approved the budget by nine votes to four.&lt;/p&gt;</content>
+<content type="html">&lt;p&gt;The council approved the budget by nine votes to four.&lt;/p&gt;
+</content>
 </entry></feed>"""
 
 

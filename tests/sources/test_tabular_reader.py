@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from khabar.pipeline import Options, Pipeline
@@ -17,7 +18,7 @@ ROWS = [
 ]
 
 
-def write_jsonl(path: Path, rows: list[dict[str, object]], extra: str = "") -> Path:
+def write_jsonl(path: Path, rows: Sequence[Mapping[str, object]], extra: str = "") -> Path:
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n" + extra,
                     encoding="utf-8")
     return path
@@ -38,7 +39,8 @@ def test_jsonl_default_fields(tmp_path: Path) -> None:
 
 
 def test_jsonl_bad_lines_become_failed_records(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "dump.txt", ROWS, extra='{"text": "टूटी पंक्ति\n[1, 2]\n{"title": "x"}\n')
+    broken = '{"text": "टूटी पंक्ति\n[1, 2]\n{"title": "x"}\n'
+    path = write_jsonl(tmp_path / "dump.txt", ROWS, extra=broken)
     records = list(iter_records(str(path)))
     assert len(records) == 5
     assert [r.error.code if r.error else None for r in records] == [None, None, "E102", "E102",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import shared_path
-
 from khabar.sources.base import ReadStats, iter_records
 from khabar.sources.sniff import sniff
 
