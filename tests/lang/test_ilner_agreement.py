@@ -1,0 +1,101 @@
+"""Token boundaries agree with the IL-NER Hindi corpus tokens on >= 99 % of them.
+
+Each corpus sentence is rebuilt as text two ways and tokenised again:
+``spaced`` joins the tokens with single spaces (any split inside a word, e.g. at a vowel
+sign or virama, costs agreement); ``natural`` attaches punctuation the way Hindi news writes
+it (no space before ``, । ) ? ! ; %``, none after ``(``, straight quotes alternate opening /
+closing), so a tokenizer that fails to split punctuation off also loses agreement.
+Agreement = share of corpus token spans reproduced exactly (recall) and share of predicted
+spans that are corpus spans (precision), over train + dev + test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from khabar.lang.tokens import Tokenizer
+from conftest import shared_path
+
+NO_SPACE_BEFORE = frozenset([",", "।", "॥", ")", "]", "}", "?", "!", ";", "%", "”", "’", "."])
+NO_SPACE_AFTER = frozenset(["(", "[", "{", "“", "‘"])
+TOGGLING = frozenset(["'", '"'])
+Rebuilt = tuple[str, list[tuple[int, int]]]
+
+
+def read_sentences(path: Path) -> list[list[str]]:
+    sentences: list[list[str]] = []
+    current: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            token = line.rstrip("\n").split("\t")[0].strip()
+            if token:
+                current.append(token)
+            elif current:
+                sentences.append(current)
+                current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def spaced(tokens: list[str]) -> Rebuilt:
+    spans, pos = [], 0
+    for tok in tokens:
+        spans.append((pos, pos + len(tok)))
+        pos += len(tok) + 1
+    return " ".join(tokens), spans
+
+
+def natural(tokens: list[str]) -> Rebuilt:
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos, glue_next = 0, True
+    is_open = dict.fromkeys(TOGGLING, False)
+    for tok in tokens:
+        closing = tok in TOGGLING and is_open[tok]
+        if not (glue_next or tok in NO_SPACE_BEFORE or closing):
+            parts.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(tok)))
+        parts.append(tok)
+        pos += len(tok)
+        glue_next = tok in NO_SPACE_AFTER or (tok in TOGGLING and not closing)
+        if tok in TOGGLING:
+            is_open[tok] = not closing
+    return "".join(parts), spans
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[list[str]]:
+    out: list[list[str]] = []
+    for split in ("train", "dev", "test"):
+        out += read_sentences(shared_path("data", "il-ner", "Hindi", f"Hindi-{split}.txt"))
+    return out
+
+
+def agreement(corpus: list[list[str]], rebuild: Callable[[list[str]], Rebuilt]) -> tuple[
+        float, float]:
+    tokenizer = Tokenizer()
+    gold_n = pred_n = both = 0
+    for sentence in corpus:
+        text, gold = rebuild(sentence)
+        assert [text[a:b] for a, b in gold] == sentence
+        pred = {(a, b) for a, b, _ in tokenizer.spans(text)}
+        gold_set = set(gold)
+        gold_n, pred_n, both = gold_n + len(gold_set), pred_n + len(pred), both + len(
+            gold_set & pred)
+    return both / gold_n, both / pred_n
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("rebuild", [spaced, natural], ids=["spaced", "natural"])
+def test_token_boundaries_agree_with_il_ner(
+    corpus: list[list[str]], rebuild: Callable[[list[str]], Rebuilt]
+) -> None:
+    assert len(corpus) > 13000
+    recall, precision = agreement(corpus, rebuild)
+    assert recall >= 0.99, recall
+    assert precision >= 0.99, precision
