@@ -84,6 +84,17 @@ class History:
     speakers: list[str] = field(default_factory=list)
     city: str | None = None
     principal: dict[str, str] = field(default_factory=dict)
+    spokes: set[str] = field(default_factory=set)
+
+    def represented(self, entity: str) -> str:
+        """Whom a spokesperson speaks for: up the chain of "X के ... प्रवक्ता Y"."""
+        if entity not in self.spokes:
+            return entity
+        seen = {entity}
+        while entity in self.principal and self.principal[entity] not in seen:
+            entity = self.principal[entity]
+            seen.add(entity)
+        return entity
 
 
 class DocView:
@@ -125,7 +136,8 @@ class DocView:
         if e is None or e.type == "country" or not e.country:
             return None
         for other in self.entities.values():
-            if other.type == "country" and e.country in (other.kb_id, other.id, other.name):
+            if other.type == "country" and e.country in (
+                    other.kb_id, other.id, other.name, other.country):
                 return other.id
         return None
 

@@ -106,7 +106,7 @@ def _demand_roles(view: SentenceView, hit: Hit, roles: Roles, attrs: list[Scoped
                   dv: DocView) -> None:
     speakers = [s.speaker for s in attrs if s.speaker and s.scope <= hit.anchor[0]]
     if speakers:
-        actor = dv.history.principal.get(speakers[-1], speakers[-1])
+        actor = dv.history.represented(speakers[-1])
         roles.actors[:] = [actor]
         roles.recipients[:] = [r for r in roles.recipients if r != actor]
     c = view.clause[hit.anchor[0]]

@@ -44,6 +44,12 @@ def _mark_one(view: SentenceView, slot: Slot, starts: dict[int, Slot], dv: DocVi
     if j < len(ws) and ws[j].key in cues.conj and (j + 1) in starts:
         slot.marker, slot.after = "conj", j + 1
         return
+    nxt = next((k for k in (j + 1, j + 2) if k in starts), None)
+    if nxt is not None and any(w.key in cues.spokes for w in ws[j:nxt]):
+        dv.history.principal[starts[nxt].entity] = slot.entity
+        dv.history.spokes.add(starts[nxt].entity)
+        slot.marker, slot.after = "mod", nxt
+        return
     name, after = marker_at(ws, j, cues)
     if name != "gen":
         slot.marker, slot.after = name, after
@@ -51,8 +57,10 @@ def _mark_one(view: SentenceView, slot: Slot, starts: dict[int, Slot], dv: DocVi
     for k in range(after, min(after + 4, len(ws))):
         if k in starts and starts[k].etype in ("person", "organisation", "media", "group"):
             between = {w.key for w in ws[after:k]}
+            dv.history.principal.setdefault(starts[k].entity, slot.entity)
             if between & cues.spokes:
                 dv.history.principal[starts[k].entity] = slot.entity
+                dv.history.spokes.add(starts[k].entity)
             slot.marker, slot.after = "mod", k
             return
         if ws[k].key in cues.boundaries:
