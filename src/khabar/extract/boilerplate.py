@@ -22,21 +22,28 @@ import regex
 log = logging.getLogger(__name__)
 
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
-_SPACE = regex.compile(r"\s+")
-_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u200b": None, "\u200c": None,
-                       "\u200d": None, "\ufeff": None})
+_DROP = ("\u093c", "\u200b", "\u200c", "\u200d", "\ufeff")
 MATCH_KINDS = ("line", "start", "pattern")
+# Lines longer than this are running text: never matched against the phrase lists.
+MAX_LINE_CHARS = 1000
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def match_key(text: str) -> str:
     """The key two spellings of one boilerplate line share (never shown, only compared)."""
-    folded = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    folded = _nfc(text).casefold().replace("\u0901", "\u0902")
+    for mark in _DROP:
+        if mark in folded:
+            folded = folded.replace(mark, "")
     return _NON_WORD.sub(" ", folded).strip()
 
 
 def squash(text: str) -> str:
     """The line with every run of white space made one space, ends stripped."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return " ".join(_nfc(text).split())
 
 
 @dataclass(slots=True)
@@ -44,7 +51,7 @@ class PhraseList:
     """Phrase entries of one or more languages, ready to match lines."""
 
     whole: dict[str, str] = field(default_factory=dict)
-    starts: list[tuple[str, str]] = field(default_factory=list)
+    starts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     patterns: list[tuple[regex.Pattern[str], str]] = field(default_factory=list)
     follow: dict[str, str] = field(default_factory=dict)
 
@@ -53,21 +60,28 @@ class PhraseList:
         found = self.match_entry(line, start_max_chars=start_max_chars)
         return found[0] if found else None
 
-    def match_entry(self, line: str, *, start_max_chars: int = 250) -> tuple[str, bool] | None:
-        """(rule, whole) for a boilerplate line; ``whole``: the phrase is all the line holds."""
-        key = match_key(line)
+    def match_entry(
+        self, line: str, key: str | None = None, *, start_max_chars: int = 250
+    ) -> tuple[str, bool] | None:
+        """(rule, whole) for a boilerplate line; ``whole``: the phrase is all the line holds.
+
+        A caller that passes ``key`` (the line's :func:`match_key`) passes the line squashed.
+        """
+        if len(line) > MAX_LINE_CHARS:
+            return None
+        if key is None:
+            line, key = squash(line), match_key(line)
         if not key:
             return None
         rule = self.whole.get(key)
         if rule is not None:
             return rule, True
         if len(line) <= start_max_chars:
-            for prefix, rule in self.starts:
+            for prefix, rule in self.starts.get(key.split(" ", 1)[0], ()):
                 if key.startswith(prefix) and (len(key) == len(prefix) or key[len(prefix)] == " "):
                     return rule, len(key) == len(prefix)
-        text = squash(line)
         for pattern, rule in self.patterns:
-            if pattern.fullmatch(text):
+            if pattern.fullmatch(line):
                 return rule, True
         return None
 
@@ -78,8 +92,10 @@ class PhraseList:
     def extend(self, other: PhraseList) -> None:
         for key, rule in other.whole.items():
             self.whole.setdefault(key, rule)
-        self.starts.extend(other.starts)
-        self.starts.sort(key=lambda item: -len(item[0]))
+        for first, entries in other.starts.items():
+            merged = self.starts.setdefault(first, [])
+            merged.extend(entries)
+            merged.sort(key=lambda item: -len(item[0]))
         self.patterns.extend(other.patterns)
         self.follow.update(other.follow)
 
@@ -100,7 +116,8 @@ def parse_phrases(text: str, lang: str) -> PhraseList:
             out.follow[f"{lang}:{rule}"] = f"{lang}:{phrase.strip()}"
         elif not _add_entry(out, kind, f"{lang}:{rule}", phrase.strip()):
             log.warning("%s boilerplate line %d: bad entry %r", lang, number, line)
-    out.starts.sort(key=lambda item: -len(item[0]))
+    for entries in out.starts.values():
+        entries.sort(key=lambda item: -len(item[0]))
     return out
 
 
@@ -117,7 +134,7 @@ def _add_entry(out: PhraseList, kind: str, rule: str, phrase: str) -> bool:
     if kind == "line":
         out.whole.setdefault(key, rule)
     else:
-        out.starts.append((key, rule))
+        out.starts.setdefault(key.split(" ", 1)[0], []).append((key, rule))
     return True
 
 

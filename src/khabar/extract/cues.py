@@ -31,6 +31,8 @@ class PageCues:
     date_words: frozenset[str] = frozenset()
     breadcrumb_home: frozenset[str] = frozenset()
     byline_prefix_re: regex.Pattern[str] | None = None
+    suffix_last_words: frozenset[str] = frozenset()
+    prefix_first_words: frozenset[str] = frozenset()
 
     def byline_name(self, line: str) -> str | None:
         """The text after a byline prefix ("By Asha Rao" -> "Asha Rao"), else None."""
@@ -40,9 +42,13 @@ class PageCues:
         return found.group("name") if found else None
 
     def has_byline_suffix(self, key: str) -> bool:
+        if key.rsplit(" ", 1)[-1] not in self.suffix_last_words:
+            return False
         return any(key == s or key.endswith(" " + s) for s in self.byline_suffixes)
 
     def has_date_prefix(self, key: str) -> bool:
+        if key.split(" ", 1)[0] not in self.prefix_first_words:
+            return False
         return any(key == p or key.startswith(p + " ") for p in self.date_prefixes)
 
 
@@ -85,10 +91,13 @@ def load_cues(languages: tuple[str, ...]) -> PageCues:
         for key, values in _read(lang).items():
             merged[key].extend(values)
     suffixes = sorted(set(_keys(merged["byline_suffixes"])), key=len, reverse=True)
+    prefixes = sorted(set(_keys(merged["date_prefixes"])), key=len, reverse=True)
     return PageCues(
         sections=frozenset(_keys(merged["sections"])),
         byline_suffixes=tuple(suffixes),
-        date_prefixes=tuple(sorted(set(_keys(merged["date_prefixes"])), key=len, reverse=True)),
+        date_prefixes=tuple(prefixes),
+        suffix_last_words=frozenset(s.rsplit(" ", 1)[-1] for s in suffixes),
+        prefix_first_words=frozenset(p.split(" ", 1)[0] for p in prefixes),
         date_words=frozenset(_keys(merged["date_words"])),
         breadcrumb_home=frozenset(_keys(merged["breadcrumb_home"])),
         byline_prefix_re=_prefix_regex(merged["byline_prefixes"]),

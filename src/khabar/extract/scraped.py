@@ -25,7 +25,13 @@ from typing import Any
 
 from khabar.document import BlockKind, Boilerplate
 from khabar.extract.base import Extracted
-from khabar.extract.boilerplate import PhraseList, load_phrases, match_key, squash
+from khabar.extract.boilerplate import (
+    MAX_LINE_CHARS,
+    PhraseList,
+    load_phrases,
+    match_key,
+    squash,
+)
 from khabar.extract.cues import PageCues, load_cues
 from khabar.extract.shapes import (
     breadcrumb,
@@ -54,6 +60,7 @@ class Line:
     no: int
     text: str
     group: int
+    key: str = ""
     role: str = ""
 
 
@@ -93,7 +100,7 @@ def split_lines(text: str) -> list[Line]:
         if blank and out:
             group += 1
         blank = False
-        out.append(Line(no, line, group))
+        out.append(Line(no, line, group, match_key(line) if len(line) <= MAX_LINE_CHARS else ""))
     return out
 
 
@@ -146,8 +153,9 @@ class _Reader:
         listing: str | None = None
         listed = 0
         for line in self.lines:
-            found = self.phrases.match_entry(line.text,
-                                             start_max_chars=self.settings.start_max_chars)
+            found = self.phrases.match_entry(
+                line.text, line.key, start_max_chars=self.settings.start_max_chars
+            )
             if found is not None:
                 rule, whole = found
                 self._remove(line, rule)
@@ -167,8 +175,8 @@ class _Reader:
         live = self._live()
         hits = [
             line for line in live
-            if (key := match_key(line.text)) in repeated
-            and key not in self.cues.sections
+            if line.key in repeated
+            and line.key not in self.cues.sections
             and self._byline(line) is None
         ]
         body = sum(1 for line in live if is_body_like(line.text))
@@ -195,7 +203,7 @@ class _Reader:
             run.append(line)
         if not run:
             return
-        known = [i for i, line in enumerate(run) if match_key(line.text) in self.cues.sections]
+        known = [i for i, line in enumerate(run) if line.key in self.cues.sections]
         if known:
             pick = known[0]
         elif words(run[0].text) <= 2 and len(run[0].text) <= 20:
@@ -210,7 +218,7 @@ class _Reader:
     # -- 4. headline ---------------------------------------------------------------------
     def _title_pass(self) -> None:
         for line in self._live():
-            if is_date_line(line.text, self.cues) or self._byline(line) is not None:
+            if is_date_line(line.text, self.cues, line.key) or self._byline(line) is not None:
                 continue
             line.role = "title"
             self.ext.title = line.text
@@ -228,7 +236,7 @@ class _Reader:
             if names is not None:
                 self.ext.authors.extend(n for n in names if n not in self.ext.authors)
                 self._remove(line, RULE_BYLINE)
-            elif is_date_line(line.text, self.cues):
+            elif is_date_line(line.text, self.cues, line.key):
                 self._remove(line, RULE_DATE)
 
     # -- 6. headings and paragraphs ------------------------------------------------------

@@ -42,13 +42,15 @@ def ends_open(text: str) -> bool:
 
 def is_body_like(text: str) -> bool:
     """A line of running text: a sentence of six words or more, or any line of twenty."""
+    if len(text) > 400:
+        return True
     n = words(text)
     return (ends_sentence(text) and n >= 6) or n >= 20
 
 
 def is_heading_shaped(text: str, *, max_words: int, max_chars: int) -> bool:
     """Short, not ending like a sentence or a lead-in, holding letters."""
-    if not text or words(text) > max_words or len(text) > max_chars:
+    if not text or len(text) > max_chars or words(text) > max_words:
         return False
     if ends_sentence(text) or ends_open(text):
         return False
@@ -57,14 +59,14 @@ def is_heading_shaped(text: str, *, max_words: int, max_chars: int) -> bool:
 
 def is_list_item(text: str) -> bool:
     """A link title in a related-articles list: short-ish and not running text."""
-    return words(text) <= 25 and len(text) <= 200 and not is_body_like(text)
+    return len(text) <= 200 and words(text) <= 25 and not is_body_like(text)
 
 
 def is_short_label(text: str) -> bool:
     """A label such as a section name: at most three words, no digits, no sentence end."""
     return (
-        words(text) <= 3
-        and len(text) <= 30
+        len(text) <= 30
+        and words(text) <= 3
         and not ends_sentence(text)
         and regex.search(r"\p{N}", text) is None
         and regex.search(r"\p{L}", text) is not None
@@ -80,11 +82,11 @@ def _is_date_tokens(key: str, cues: PageCues) -> bool:
     return numbers >= 1 and numbers + known == len(tokens) and (known >= 1 or numbers >= 3)
 
 
-def is_date_line(text: str, cues: PageCues) -> bool:
+def is_date_line(text: str, cues: PageCues, key: str | None = None) -> bool:
     """A line holding only the article's date ("Updated: Nov 12, 2024, 10:05 IST")."""
     if len(text) > 100 or (ends_sentence(text.rstrip(".")) and words(text) > 8):
         return False
-    key = match_key(text)
+    key = match_key(text) if key is None else key
     if cues.has_date_prefix(key):
         rest = key.split(None, 1)
         return len(rest) == 2 and regex.search(r"\p{N}", rest[1]) is not None
