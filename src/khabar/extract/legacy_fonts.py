@@ -27,6 +27,7 @@ class LegacyFont:
     min_hits: int
     min_share: float
     strip: str
+    strong: frozenset[str]
 
 
 @cache
@@ -35,7 +36,7 @@ def legacy_fonts() -> tuple[LegacyFont, ...]:
         data = tomllib.load(fh)
     return tuple(
         LegacyFont(name, frozenset(t["markers"]), int(t["min_hits"]), float(t["min_share"]),
-                   str(t.get("strip", "")))
+                   str(t.get("strip", "")), frozenset(t.get("strong", t["markers"])))
         for name, t in data.items()
     )
 
@@ -50,9 +51,9 @@ def detect_legacy_font(text: str) -> str | None:
     for font in legacy_fonts():
         hits = [w for w in (_marker(word, font) for word in words) if w]
         share = len(hits) / len(words)
-        if len(set(hits)) >= font.min_hits and share >= font.min_share and (
-            best is None or share > best[0]
-        ):
+        distinct = set(hits)
+        if (len(distinct) >= font.min_hits and share >= font.min_share
+                and distinct & font.strong and (best is None or share > best[0])):
             best = (share, font.name)
     return best[1] if best else None
 
