@@ -54,6 +54,7 @@ class PhraseList:
     starts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     patterns: list[tuple[regex.Pattern[str], str]] = field(default_factory=list)
     follow: dict[str, str] = field(default_factory=dict)
+    follow_max: dict[str, int] = field(default_factory=dict)
 
     def match(self, line: str, *, start_max_chars: int = 250) -> str | None:
         """The qualified rule ("hi:related-header") that makes ``line`` boilerplate, or None."""
@@ -89,6 +90,10 @@ class PhraseList:
         """The rule for the link lines that follow a line removed by ``rule`` (or None)."""
         return self.follow.get(rule)
 
+    def list_max(self, rule: str, default: int) -> int:
+        """How many link lines at most follow a line removed by ``rule``."""
+        return self.follow_max.get(rule, default)
+
     def extend(self, other: PhraseList) -> None:
         for key, rule in other.whole.items():
             self.whole.setdefault(key, rule)
@@ -98,6 +103,7 @@ class PhraseList:
             merged.sort(key=lambda item: -len(item[0]))
         self.patterns.extend(other.patterns)
         self.follow.update(other.follow)
+        self.follow_max.update(other.follow_max)
 
 
 def parse_phrases(text: str, lang: str) -> PhraseList:
@@ -113,12 +119,22 @@ def parse_phrases(text: str, lang: str) -> PhraseList:
             continue
         kind, rule, phrase = parts
         if kind == "@list":
-            out.follow[f"{lang}:{rule}"] = f"{lang}:{phrase.strip()}"
+            if not _add_list(out, f"{lang}:{rule}", lang, phrase.split()):
+                log.warning("%s boilerplate line %d: bad @list %r", lang, number, line)
         elif not _add_entry(out, kind, f"{lang}:{rule}", phrase.strip()):
             log.warning("%s boilerplate line %d: bad entry %r", lang, number, line)
     for entries in out.starts.values():
         entries.sort(key=lambda item: -len(item[0]))
     return out
+
+
+def _add_list(out: PhraseList, rule: str, lang: str, rest: list[str]) -> bool:
+    if not 1 <= len(rest) <= 2 or (len(rest) == 2 and not rest[1].isdigit()):
+        return False
+    out.follow[rule] = f"{lang}:{rest[0]}"
+    if len(rest) == 2:
+        out.follow_max[rule] = int(rest[1])
+    return True
 
 
 def _add_entry(out: PhraseList, kind: str, rule: str, phrase: str) -> bool:

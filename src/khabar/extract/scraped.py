@@ -151,8 +151,8 @@ class _Reader:
     def _phrase_pass(self) -> None:
         body_seen = False
         listing: str | None = None
-        listed = 0
-        for line in self.lines:
+        room = 0
+        for i, line in enumerate(self.lines):
             found = self.phrases.match_entry(
                 line.text, line.key, start_max_chars=self.settings.start_max_chars
             )
@@ -162,13 +162,21 @@ class _Reader:
                 # A header alone on its line ("Related Articles", "ये भी पढ़ें") heads a list
                 # of link lines; one that carries its link ("Also Read: ...") does not.
                 listing = self.phrases.list_rule(rule) if body_seen and whole else None
-                listed = 0
-            elif listing and listed < self.settings.list_max_lines and is_list_item(line.text):
+                room = self.phrases.list_max(rule, self.settings.list_max_lines)
+            elif listing and room > 0 and self._is_link(i):
                 self._remove(line, listing)
-                listed += 1
+                room -= 1
             else:
                 listing = None
                 body_seen = body_seen or is_body_like(line.text)
+
+    def _is_link(self, i: int) -> bool:
+        """Line ``i`` looks like a link title, not a subheading with its paragraph below."""
+        line = self.lines[i]
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is not None and nxt.group == line.group and is_body_like(nxt.text):
+            return False
+        return is_list_item(line.text)
 
     # -- 2. site repeats -----------------------------------------------------------------
     def _repeat_pass(self, repeated: Collection[str]) -> None:

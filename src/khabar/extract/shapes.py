@@ -15,6 +15,8 @@ SENTENCE_END = "।॥.?!…"
 _CLOSERS = "\"'”’»)]}*"
 _LEAD_IN = ":,;-–—"
 _NUMBER = regex.compile(r"^\p{N}+(?:st|nd|rd|th)?$")
+_YEAR = regex.compile(r"^(?:19\d\d|20[0-3]\d|१९[०-९][०-९]|२०[०-३][०-९])$")
+_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d\d\b")
 _LATIN_START = regex.compile(r"^\p{Latin}")
 _UPPER_START = regex.compile(r"^\p{Lu}")
 _NAME_CUT = regex.compile(r"\s*(?:[|,•/]|\s[-–—]\s|\(|\bupdated\b|\bअपडेट).*$", regex.IGNORECASE)
@@ -73,13 +75,16 @@ def is_short_label(text: str) -> bool:
     )
 
 
-def _is_date_tokens(key: str, cues: PageCues) -> bool:
+def _is_date_tokens(text: str, key: str, cues: PageCues) -> bool:
     tokens = key.split()
     if not tokens:
         return False
-    numbers = sum(1 for t in tokens if _NUMBER.match(t))
+    numbers = [t for t in tokens if _NUMBER.match(t)]
     known = sum(1 for t in tokens if t in cues.date_words)
-    return numbers >= 1 and numbers + known == len(tokens) and (known >= 1 or numbers >= 3)
+    if len(numbers) + known != len(tokens) or not numbers:
+        return False
+    # A year or a clock time must be there: "12 मार्च 60" is a table row, not a date.
+    return any(_YEAR.match(t) for t in numbers) or _CLOCK.search(text) is not None
 
 
 def is_date_line(text: str, cues: PageCues, key: str | None = None) -> bool:
@@ -90,7 +95,7 @@ def is_date_line(text: str, cues: PageCues, key: str | None = None) -> bool:
     if cues.has_date_prefix(key):
         rest = key.split(None, 1)
         return len(rest) == 2 and regex.search(r"\p{N}", rest[1]) is not None
-    return _is_date_tokens(key, cues)
+    return _is_date_tokens(text, key, cues)
 
 
 def is_dateline(text: str, cues: PageCues) -> bool:
