@@ -54,14 +54,14 @@ def find_attributions(view: SentenceView, dv: DocView) -> list[Scoped]:
     for i in range(len(keys)):
         if (p := _at(keys, i, ac.according)) is not None:
             out.extend(_according(view, ends, i, p, ac))
+        elif (p := _at(keys, i, ac.impersonal)) is not None:
+            out.append(Scoped(_make(view, "unnamed", None, i, i + len(p)), i + len(p)))
         elif (p := _at(keys, i, ac.speech)) is not None:
             found = _speech(view, i, p)
             if found is not None:
                 out.append(found)
                 if found.speaker:
                     dv.history.speakers.append(found.speaker)
-        elif (p := _at(keys, i, ac.impersonal)) is not None:
-            out.append(Scoped(_make(view, "unnamed", None, i, i + len(p)), i + len(p)))
     return out
 
 

@@ -156,9 +156,9 @@ def _unconfirmed(view: SentenceView, here: list[Candidate], before: list[Candida
     flag, target = unconfirmed_anaphor(view)
     if not flag:
         return
-    if here:
-        for c in here:
-            c.unconfirmed = True
+    for c in here:
+        c.unconfirmed = True
+    if here and target is None:
         return
     for c in reversed(before):
         if c.sentence < view.index - 2:
@@ -178,6 +178,8 @@ def _resolve_subtypes(cands: list[Candidate], dv: DocView) -> list[Candidate]:
             c.subtype = _pick(c, dv, counts, cue_words)
             if c.subtype is None and entry.anaphoric:
                 continue
+        if entry.incident and c.subtype is None and not c.core:
+            continue
         if entry.incident and entry.type == "INCIDENT":
             if c.subtype is None:
                 continue
