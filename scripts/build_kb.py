@@ -42,6 +42,7 @@ MERGE_TERRITORY = {"EU": "Q458", "UN": "Q1065"}
 _URDU_LETTERS = regex.compile(r"[ٹڈڑںےھۓ]")
 _DEVANAGARI = regex.compile(r"^[\p{Devanagari}\s\-]+$")
 _BENGALI = regex.compile(r"^[\p{Bengali}\s\-]+$")
+_ARABIC = regex.compile(r"^[\p{Arabic}\s\-\u200c]+$")
 _GOOD_LATIN = regex.compile(r"^\p{Lu}[\p{Latin}\p{M}' .\-]+$")
 
 
@@ -82,6 +83,7 @@ class Builder:
         self.iso3 = {c["iso"]: c["iso3"] for c in self.gc.get_countries().values()}
         self.country_ids: dict[str, str] = {}
         self.renames: dict[str, str] = {}
+        self.alternates: dict[int, set[tuple[str, str]]] = {}  # id(entity) -> its GeoNames alternate names
 
     def add(self, entity: KBEntity) -> KBEntity:
         old = self.entities.get(entity.id)
@@ -142,9 +144,10 @@ class Builder:
             if pop < 100_000 and iso2 not in NEIGHBOURS:
                 continue
             qrow = qids.pop((iso2, city["name"]), None)
-            entity = _city_entity(city, qrow, self.iso3.get(iso2))
+            entity, alternates = _city_entity(city, qrow, self.iso3.get(iso2))
+            self.alternates[id(entity)] = alternates
             entity.prior = min(1.0, 0.25 + 0.08 * math.log10(max(pop, 10_000) / 10_000)
-                               + (0.2 if (iso2, city["name"]) in capitals else 0.0)
+                               + (0.1 if (iso2, city["name"]) in capitals else 0.0)
                                + (0.2 if qrow else 0.0))
             for lang, name in exemplars.get(city["timezone"], {}).items():
                 if exemplars[city["timezone"]].get("en") == city["name"]:
@@ -194,7 +197,22 @@ class Builder:
         entity.id = qid
         self.entities[qid] = entity
 
+    def _drop_borrowed_names(self) -> None:
+        """A GeoNames alternate that is another entity's own name (curated, CLDR, Wikidata)
+        is dropped: नई दिल्ली stays New Delhi's, Dilli stays Delhi's."""
+        owned: dict[tuple[str, str], set[str]] = {}
+        for entity in self.entities.values():
+            mine = self.alternates.get(id(entity), set())
+            for pair in entity.all_names():
+                if pair not in mine:
+                    owned.setdefault(pair, set()).add(entity.id)
+        for entity in self.entities.values():
+            for lang, name in self.alternates.get(id(entity), set()):
+                if owned.get((lang, name), {entity.id}) - {entity.id}:
+                    entity.names[lang].remove(name)
+
     def finish(self) -> list[KBEntity]:
+        self._drop_borrowed_names()
         for entity in self.entities.values():
             entity.roles = [Role(r.role, r.portfolio, self.renames.get(r.of, r.of))
                             for r in entity.roles]
@@ -204,7 +222,10 @@ class Builder:
         return sorted(self.entities.values(), key=lambda e: e.id)
 
 
-def _city_entity(city: dict[str, object], qrow: list[str] | None, iso3: str | None) -> KBEntity:
+def _city_entity(
+    city: dict[str, object], qrow: list[str] | None, iso3: str | None
+) -> tuple[KBEntity, set[tuple[str, str]]]:
+    """The city and the (language, name) pairs that only GeoNames' alternates gave it."""
     entity = KBEntity(id=qrow[2] if qrow else f"khabar:geonames-{city['geonameid']}",
                       type="city", country=iso3, sources=["geonames"],
                       coords=(float(str(city["latitude"])), float(str(city["longitude"]))))
@@ -213,6 +234,7 @@ def _city_entity(city: dict[str, object], qrow: list[str] | None, iso3: str | No
         for extra in _cell(qrow, 3).split("|"):
             entity.add_name(script_language(extra), extra)
         entity.add_source("curated:city_qids.tsv")
+    before = set(entity.all_names())
     alternates = city.get("alternatenames")
     latin = 0
     for alt in sorted(alternates) if isinstance(alternates, list) else []:
@@ -221,12 +243,12 @@ def _city_entity(city: dict[str, object], qrow: list[str] | None, iso3: str | No
             entity.add_name("hi", alt)
         elif _BENGALI.match(alt):
             entity.add_name("bn", alt)
-        elif _URDU_LETTERS.search(alt):
+        elif _URDU_LETTERS.search(alt) and _ARABIC.match(alt):
             entity.add_name("ur", alt)
         elif latin < 4 and _GOOD_LATIN.match(alt) and len(alt) > 3 and alt.isascii():
             latin += 1
             entity.add_name("en", alt)
-    return entity
+    return entity, set(entity.all_names()) - before
 
 
 def _cldr_exemplar_cities() -> dict[str, dict[str, str]]:

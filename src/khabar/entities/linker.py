@@ -50,6 +50,8 @@ class Linker:
     index: NameIndex
     threshold: float = 0.62
     fuzzy_min: float = 82.0
+    home_country: str = "IND"
+    margin: float = 0.03
     role_phrases: list[tuple[str, Role]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -79,16 +81,23 @@ class Linker:
 
     # -- scoring ---------------------------------------------------------------------------
     def link(self, text: str, label: str = "", context: Context = Context()) -> Link | None:
-        """The best entity for a mention, or None when nothing scores above the threshold."""
-        best: Link | None = None
+        """The best entity for a mention, or None when nothing scores above the threshold.
+
+        A candidate found only by its Latin key or fuzzily must also beat the runner-up by
+        ``margin``; when two entities are that close, the mention stays unlinked.
+        """
+        ranked: list[Link] = []
         for entity_id, how, sim in self.candidates(text):
             entity = self.index.kb.get(entity_id)
-            if entity is None:
-                continue
-            score = self.score(entity, how, sim, label, context)
-            if best is None or score > best.score:
-                best = Link(entity, score, how)
-        if best is None or best.score < self.threshold:
+            if entity is not None:
+                ranked.append(Link(entity, self.score(entity, how, sim, label, context), how))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda lk: -lk.score)
+        best = ranked[0]
+        if best.score < self.threshold:
+            return None
+        if best.how != "exact" and len(ranked) > 1 and best.score - ranked[1].score < self.margin:
             return None
         return best
 
@@ -103,6 +112,8 @@ class Linker:
             score -= 0.1
         if entity.country and entity.country in context.countries:
             score += 0.05
+        elif entity.country == self.home_country:
+            score += 0.02
         score += _role_bonus(entity, context)
         return max(0.0, min(1.0, score))
 

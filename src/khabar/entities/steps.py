@@ -153,5 +153,6 @@ class LinkStep(_KBStep):
 
     def __call__(self, doc: Document) -> None:
         linker = Linker(self.index, threshold=float(self.config.get("threshold", 0.62)),
-                        fuzzy_min=float(self.config.get("fuzzy_min", 82.0)))
+                        fuzzy_min=float(self.config.get("fuzzy_min", 82.0)),
+                        home_country=str(self.config.get("home_country", "IND")))
         link_document(doc, linker)
