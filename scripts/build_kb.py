@@ -83,7 +83,8 @@ class Builder:
         self.iso3 = {c["iso"]: c["iso3"] for c in self.gc.get_countries().values()}
         self.country_ids: dict[str, str] = {}
         self.renames: dict[str, str] = {}
-        self.alternates: dict[int, set[tuple[str, str]]] = {}  # id(entity) -> its GeoNames alternate names
+        # id(entity) -> the names only GeoNames alternates gave it
+        self.alternates: dict[int, set[tuple[str, str]]] = {}
 
     def add(self, entity: KBEntity) -> KBEntity:
         old = self.entities.get(entity.id)
