@@ -19,7 +19,7 @@ from khabar.pipeline import Pipeline
 from khabar.sources.base import RawRecord, ReadStats, document_from_record, iter_records
 
 REASONS = {
-    "E101": "not found", "E102": "unreadable", "E103": "empty / no article text",
+    "E101": "not found", "E102": "unreadable", "E103": "empty",
     "E104": "binary", "E105": "undecodable", "E106": "too large", "E107": "fetch failed",
     "E108": "unsupported", "E109": "duplicate", "E110": "fetch refused",
 }
@@ -114,7 +114,7 @@ def _dedup_across_windows(doc: Document, seen: dict[str, str]) -> None:
 def print_counts(counts: BatchCounts, stats: ReadStats, *, to_stderr: bool = False) -> None:
     console = err if to_stderr else out
     table = Table(title="Batch", title_justify="left", show_header=False)
-    table.add_column(style="bold")
+    table.add_column(style="bold", no_wrap=True)
     table.add_column(justify="right")
     table.add_column(overflow="fold", style="dim")
     table.add_row("read", str(counts.read), "")
