@@ -136,6 +136,50 @@ def test_phrase_kinds() -> None:
     assert phrases.match(long_line) is None  # start entries only on short lines
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("(फोटो: सोशल मीडिया)", "hi:photo-credit"),
+        ("फाइल फोटो", "hi:photo-credit"),
+        ("(यह खबर सिंडिकेट फीड से ऑटो-पब्लिश की गई है)", "hi:syndication"),
+        ("अधिक जानकारी के लिए यहां क्लिक करें", "hi:click-here"),
+        ("Photo: Special arrangement", "en:photo-credit"),
+        ("(This story has not been edited by our staff and is published from a feed.)",
+         "en:syndication"),
+        ("हमें फ़ॉलो करें", "hi:follow"),
+        ("Story continues below advertisement", "en:advertisement"),
+    ],
+)
+def test_more_phrases(line: str, rule: str) -> None:
+    assert load_phrases(LANGS).match(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "फोटो खींचने के शौकीन युवाओं ने शहर में प्रदर्शनी लगाई।",
+        "Video of the incident spread on social media and police began an inquiry.",
+        "Copyright law protects the work of authors and artists.",
+        "विज्ञापन जगत में इस साल नौकरियां बढ़ी हैं।",
+    ],
+)
+def test_body_lines_are_not_phrases(line: str) -> None:
+    assert load_phrases(LANGS).match(line) is None
+
+
+def test_agency_credit_at_the_end_is_the_byline() -> None:
+    text = (
+        "देश\n\nपहाड़ों पर बर्फबारी से कई रास्ते बंद, पर्यटकों को सलाह जारी\n\n"
+        "शिमला, 9 जनवरी। ऊपरी इलाकों में रात भर बर्फ गिरने से सड़कों पर आवाजाही रुक गई है।\n\n"
+        "प्रशासन ने लोगों से अगले दो दिन यात्रा टालने को कहा है।\n\n(भाषा)\n"
+    )
+    ext = read_scraped(text, config=CONFIG)
+    assert ext.section == "देश"
+    assert ext.authors == ["भाषा"]
+    assert [k for k, _ in ext.blocks] == ["title", "paragraph", "paragraph"]
+    assert [(b.text, b.rule) for b in ext.boilerplate] == [("देश", "section"), ("(भाषा)", "byline")]
+
+
 def test_bad_phrase_entries_are_skipped(caplog: pytest.LogCaptureFixture) -> None:
     text = "line  ok-rule  Good phrase\nweird  x  y\npattern  bad  (unclosed\nonly two\n"
     with caplog.at_level(logging.WARNING):
@@ -151,6 +195,10 @@ def test_byline_shapes() -> None:
     assert byline_names("By the river the boats waited.", cues, max_words=5) is None
     assert byline_names("by the way", cues, max_words=5) is None
     assert byline_names("रिपोर्ट्स के मुताबिक", cues, max_words=5) is None
+    assert byline_names("(भाषा)", cues, max_words=5) == ["भाषा"]
+    assert byline_names("संवाद न्यूज एजेंसी, आगरा", cues, max_words=5) == ["संवाद न्यूज एजेंसी"]
+    assert byline_names("By Meera Iyer, Chennai", cues, max_words=5) == ["Meera Iyer"]
+    assert byline_names("Desk", cues, max_words=5) is None
 
 
 def test_date_and_dateline_shapes() -> None:

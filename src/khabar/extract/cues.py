@@ -20,7 +20,7 @@ from khabar.extract.boilerplate import match_key, read_lang_file
 log = logging.getLogger(__name__)
 
 _LIST_KEYS = ("sections", "byline_prefixes", "byline_suffixes", "date_prefixes", "date_words",
-              "breadcrumb_home")
+              "breadcrumb_home", "agencies")
 
 
 @dataclass(slots=True)
@@ -30,6 +30,7 @@ class PageCues:
     date_prefixes: tuple[str, ...] = ()
     date_words: frozenset[str] = frozenset()
     breadcrumb_home: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
     byline_prefix_re: regex.Pattern[str] | None = None
     suffix_last_words: frozenset[str] = frozenset()
     prefix_first_words: frozenset[str] = frozenset()
@@ -100,5 +101,6 @@ def load_cues(languages: tuple[str, ...]) -> PageCues:
         prefix_first_words=frozenset(p.split(" ", 1)[0] for p in prefixes),
         date_words=frozenset(_keys(merged["date_words"])),
         breadcrumb_home=frozenset(_keys(merged["breadcrumb_home"])),
+        agencies=frozenset(_keys(merged["agencies"])),
         byline_prefix_re=_prefix_regex(merged["byline_prefixes"]),
     )

@@ -117,6 +117,8 @@ def byline_names(text: str, cues: PageCues, *, max_words: int) -> list[str] | No
     """
     if len(text) > 120:
         return None
+    if match_key(text) in cues.agencies:
+        return [_NAME_TRIM.sub("", text.strip("()[] "))]
     head = _NAME_CUT.sub("", text)
     if not head or ends_sentence(head.rstrip(".")) or words(head) > 2 * max_words + 2:
         return None
