@@ -99,7 +99,8 @@ def _find_lv(
         if ws[j].key in boundaries:
             break
         for n in (3, 2, 1, 4, 5):
-            if tuple(w.key for w in ws[j : j + n]) in lvs and _verbal(ws, j, n):
+            if j + n <= len(ws) and tuple(w.key for w in ws[j : j + n]) in lvs \
+                    and _verbal(ws, j, n):
                 return (j, j + n)
         if j == end and ws[j].key in _STOPS:
             break
