@@ -8,7 +8,8 @@ Codes:
   E201 bad option / settings    E202 unknown pipeline step
   E301 step failed on document  E302 step broke the add-only contract
   E401 JSON schema mismatch
-  E5xx storage (later)
+  E501 storage error            E502 database corrupt or not khabar's
+  E503 database server unreachable  E504 database login refused
 """
 
 from __future__ import annotations
@@ -91,3 +92,15 @@ class SchemaError(KhabarError):
 
 class StorageError(KhabarError):
     code = "E501"
+
+
+class StoreCorrupt(StorageError):
+    code = "E502"
+
+
+class StoreUnreachable(StorageError):
+    code = "E503"
+
+
+class StoreAuthFailed(StorageError):
+    code = "E504"
