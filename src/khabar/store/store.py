@@ -1,0 +1,132 @@
+"""The :class:`Store`: open a database, ingest documents, read them back."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
+
+from khabar.document import Document
+from khabar.errors import KhabarError
+from khabar.store import engine as engines
+from khabar.store.ingest import IngestReport, Progress, Writer, save_run, start_run, timed
+from khabar.store.schema import documents
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    """A khabar database (SQLite file or PostgreSQL URL), migrated on open."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | Path | None = None) -> Store:
+        """Open (and create or migrate) the database at ``db``; raises a StorageError subclass."""
+        url = engines.resolve_url(db)
+        try:
+            return cls(engines.create(db))
+        except KhabarError:
+            raise
+        except DBAPIError as exc:
+            raise engines.translate(exc, url) from exc
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def ingest(
+        self,
+        docs: Iterable[Document],
+        *,
+        pipeline_version: str,
+        sources: str = "",
+        batch_size: int = 64,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Store ``docs``; see :mod:`khabar.store.ingest` for the idempotence rules."""
+        report = IngestReport()
+        try:
+            with self.engine.begin() as conn:
+                report.run_id = start_run(conn, pipeline_version, sources)
+            self._ingest(docs, report, pipeline_version, max(1, batch_size), progress)
+        except DBAPIError as exc:
+            self._finish(report, "failed")
+            raise engines.translate(exc, self.engine.url) from exc
+        except BaseException:
+            self._finish(report, "failed")
+            raise
+        self._finish(report, "done")
+        return report
+
+    def _ingest(
+        self, docs: Iterable[Document], report: IngestReport, version: str, batch_size: int,
+        progress: Progress | None,
+    ) -> None:
+        with self.engine.connect() as conn:
+            writer = Writer(conn, version, report.run_id)
+            pending = 0
+            conn.begin()
+            try:
+                for doc in timed(docs, report):
+                    start = time.perf_counter()
+                    outcome = writer.write(doc)
+                    report.count(outcome)
+                    if outcome == "rejected" and doc.rejected is not None:
+                        code = doc.rejected.code
+                        report.reasons[code] = report.reasons.get(code, 0) + 1
+                    pending += 1
+                    if pending >= batch_size:
+                        save_run(conn, report)
+                        conn.commit()
+                        conn.begin()
+                        pending = 0
+                    report.storage_seconds += time.perf_counter() - start
+                    if progress is not None:
+                        progress(doc, outcome)
+                save_run(conn, report)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                writer.forget()
+                raise
+
+    def _finish(self, report: IngestReport, status: str) -> None:
+        if not report.run_id:
+            return
+        try:
+            with self.engine.begin() as conn:
+                save_run(conn, report, status)
+        except DBAPIError:
+            log.warning("could not record the end of ingest run %s", report.run_id)
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    def document(self, key: str) -> Document | None:
+        """The stored Document with this key (canonical URL, URL or ``sha256:…``) or row id."""
+        cond = documents.c.key == key
+        if key.isdigit():
+            cond = cond | (documents.c.id == int(key))
+        with self.engine.connect() as conn:
+            text = conn.execute(select(documents.c.doc_json).where(cond).limit(1)).scalar()
+        return Document.from_json(text) if text is not None else None
