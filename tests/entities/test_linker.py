@@ -1,0 +1,105 @@
+"""Linking: candidates, context, thresholds, document short forms, and the variant set."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from khabar.entities.index import build_index, get_index
+from khabar.entities.linker import Context, Linker
+from khabar.entities.steps import LinkStep
+from khabar.kb import KnowledgeBase, Role, load_kb
+from khabar.kb.model import KBEntity
+from khabar.pipeline import Options, Pipeline
+
+ROOT = Path(__file__).resolve().parents[2]
+STEPS = ["decode", "extract", "language", "sentences", "tokens", "entities", "link"]
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker(get_index())
+
+
+def test_exact_latin_and_fuzzy_candidates(linker: Linker) -> None:
+    exact = linker.link("व्लादिमीर पुतिन", "person")
+    assert exact is not None and exact.entity.id == "Q7747" and exact.how == "exact"
+    latin = linker.link("Jon Kirbi", "person")
+    assert latin is not None and latin.entity.id == "khabar:john-kirby"
+    fuzzy = linker.link("Vladimir Putn", "person")
+    assert fuzzy is not None and fuzzy.entity.id == "Q7747" and fuzzy.how == "fuzzy"
+    assert 0.0 < fuzzy.score < exact.score <= 1.0
+
+
+def test_unknown_names_stay_unlinked(linker: Linker) -> None:
+    assert linker.link("झुमरू पहलवान", "person") is None
+    assert linker.link("Zorblax Quentin", "person") is None
+
+
+def test_type_mismatch_lowers_the_score(linker: Linker) -> None:
+    as_person = linker.link("रूस", "person")
+    as_place = linker.link("रूस", "location")
+    assert as_place is not None and as_place.entity.id == "Q159"
+    assert as_person is None or as_person.score < as_place.score
+
+
+def _two_ministers() -> Linker:
+    kb = KnowledgeBase(e for e in load_kb() if e.type == "country")
+    for n, (portfolio, country) in enumerate((("defence", "RUS"), ("foreign", "UKR"))):
+        kb.add(KBEntity(f"khabar:test-{n}", "person", {"en": ["Alexei Petrov"],
+                                                       "hi": ["अलेक्सेई पेत्रोव"]},
+                        country=country, roles=[Role("minister", portfolio, country)],
+                        prior=0.5, sources=["test"]))
+    return Linker(build_index(kb))
+
+
+def test_role_and_country_context_choose_between_namesakes() -> None:
+    linker = _two_ministers()
+    russia = linker.context(["रूस", "के", "रक्षा", "मंत्री"], ["RUS"])
+    assert russia.roles == (Role("minister", "defence", ""),)
+    first = linker.link("अलेक्सेई पेत्रोव", "person", russia)
+    assert first is not None and first.entity.id == "khabar:test-0"
+    ukraine = linker.context(["यूक्रेन", "के", "विदेश", "मंत्री"], ["UKR"])
+    second = linker.link("अलेक्सेई पेत्रोव", "person", ukraine)
+    assert second is not None and second.entity.id == "khabar:test-1"
+    assert linker.context(["आज"], []) == Context()
+
+
+def test_short_forms_and_local_entities_in_a_document() -> None:
+    text = ("किम जोंग उन ने आज सेना का दौरा किया। बाद में किम ने कहा कि किम जोंग अगले महीने लौटेंगे। "
+            "झुमरू पहलवान भी वहां थे।")
+    doc = Pipeline(steps=[*STEPS[:-2], "entities"])(text)
+    start = text.index("झुमरू")
+    doc.mentions.append(type(doc.mentions[0])(start, start + 11, "झुमरू पहलवान", "person",
+                                              source="test"))
+    LinkStep(Options.load())(doc)
+    kim = [m for m in doc.mentions if m.entity == "Q56226"]
+    assert sorted(m.text for m in kim) == ["किम", "किम जोंग", "किम जोंग उन"]
+    local = [e for e in doc.entities if e.id.startswith("doc:")]
+    assert [(e.type, e.name) for e in local] == [("person", "झुमरू पहलवान")]
+    assert all(m.entity is None or any(e.id == m.entity for e in doc.entities)
+               for m in doc.mentions)
+
+
+def _link_eval() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("link_eval", ROOT / "eval" / "link_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_variant_set_accuracy_floor_and_wrong_rarer_than_unlinked() -> None:
+    module = _link_eval()
+    rows = module.read_rows()
+    assert len(rows) >= 200
+    report = module.evaluate()
+    assert report.accuracy >= 0.95, report.errors
+    assert report.wrong < report.unlinked or report.wrong == 0, report.errors
+    hard = report.by_kind["misspelling"]
+    assert hard["correct"] / sum(hard.values()) >= 0.85
