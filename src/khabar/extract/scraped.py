@@ -8,8 +8,10 @@ works in passes over the lines, each pass claiming lines for one role:
 1. boilerplate phrases (``lang/<l>/boilerplate.txt``) and the link lines under a
    related-articles header;
 2. lines repeated across the site's documents (``repeated``, learned by the extract step);
-3. the section label (known labels, a breadcrumb, or a short first line);
-4. the headline (the first remaining line);
+3. the headline: the first line that is no short label (a short line straight above the
+   first paragraph when that comes first);
+4. the section label among the labels above the headline (a known label, a breadcrumb, or
+   a lone short line); the other labels there are masthead;
 5. bylines and date lines before the body starts or after it ends;
 6. subheadings and paragraphs from what is left.
 
@@ -42,6 +44,7 @@ from khabar.extract.shapes import (
     is_dateline,
     is_heading_shaped,
     is_list_item,
+    is_paragraph_like,
     is_short_label,
     words,
 )
@@ -129,8 +132,7 @@ class _Reader:
         self._phrase_pass()
         if repeated:
             self._repeat_pass(repeated)
-        self._section_pass()
-        self._title_pass()
+        self._head_pass()
         self._edge_pass()
         self._block_pass()
         self.ext.boilerplate.sort(key=lambda b: b.line)
@@ -194,43 +196,56 @@ class _Reader:
         for line in hits:
             self._remove(line, RULE_SITE_REPEAT)
 
-    # -- 3. section ----------------------------------------------------------------------
-    def _section_pass(self) -> None:
-        live = self._live()
-        if len(live) < 2:
+    # -- 3-4. headline, then section label and masthead above it -----------------------
+    def _head_pass(self) -> None:
+        heads = [line for line in self._live() if not self._is_meta(line)]
+        if not heads:
             return
-        crumbs = breadcrumb(live[0].text, self.cues)
-        if crumbs is not None:
-            self.ext.section = crumbs[-1]
-            self._remove(live[0], RULE_SECTION)
-            return
-        run: list[Line] = []
-        for line in live[:-1]:
-            if not is_short_label(line.text) or self._byline(line) is not None:
-                break
-            run.append(line)
-        if not run:
-            return
-        known = [i for i, line in enumerate(run) if line.key in self.cues.sections]
-        if known:
-            pick = known[0]
-        elif words(run[0].text) <= 2 and len(run[0].text) <= 20:
-            pick = 0
-        else:
-            return
-        for line in run[:pick]:
-            self._remove(line, RULE_MASTHEAD)
-        self.ext.section = run[pick].text
-        self._remove(run[pick], RULE_SECTION)
+        title = self._pick_title(heads)
+        title.role = "title"
+        self.ext.title = title.text
+        self._label_lines(heads[: heads.index(title)])
 
-    # -- 4. headline ---------------------------------------------------------------------
-    def _title_pass(self) -> None:
-        for line in self._live():
-            if is_date_line(line.text, self.cues, line.key) or self._byline(line) is not None:
-                continue
-            line.role = "title"
-            self.ext.title = line.text
-            return
+    def _is_meta(self, line: Line) -> bool:
+        return is_date_line(line.text, self.cues, line.key) or self._byline(line) is not None
+
+    def _is_label(self, line: Line) -> bool:
+        return is_short_label(line.text) or breadcrumb(line.text, self.cues) is not None
+
+    def _pick_title(self, heads: list[Line]) -> Line:
+        """The first line that is no label; the label before it when that is a paragraph."""
+        at = next((i for i, line in enumerate(heads) if not self._is_label(line)), None)
+        if at is None:
+            return heads[-1]
+        before = heads[at - 1] if at else None
+        if (
+            before is not None
+            and is_paragraph_like(heads[at].text)
+            and before.key not in self.cues.sections
+            and breadcrumb(before.text, self.cues) is None
+        ):
+            return before  # a short headline straight above the first paragraph
+        return heads[at]
+
+    def _label_lines(self, labels: list[Line]) -> None:
+        """Pick the section among the labels above the headline; the rest is masthead."""
+        pick: Line | None = None
+        for line in labels:
+            crumbs = breadcrumb(line.text, self.cues)
+            if crumbs is not None and not is_short_label(line.text):
+                self.ext.section = crumbs[-1]
+                pick = line
+                break
+        if pick is None:
+            known = [line for line in labels if line.key in self.cues.sections]
+            if known:
+                pick = known[0]
+            elif len(labels) == 1 and words(labels[0].text) <= 2 and len(labels[0].text) <= 20:
+                pick = labels[0]
+            if pick is not None:
+                self.ext.section = pick.text
+        for line in labels:
+            self._remove(line, RULE_SECTION if line is pick else RULE_MASTHEAD)
 
     # -- 5. bylines and dates at the edges of the body -----------------------------------
     def _edge_pass(self) -> None:

@@ -14,7 +14,7 @@ from khabar.extract.cues import PageCues
 SENTENCE_END = "।॥.?!…"
 _CLOSERS = "\"'”’»)]}*"
 _LEAD_IN = ":,;-–—"
-_NUMBER = regex.compile(r"^\p{N}+(?:st|nd|rd|th)?$")
+_NUMBER = regex.compile(r"^\p{N}+(?:st|nd|rd|th|am|pm|h|hrs)?$")
 _YEAR = regex.compile(r"^(?:19\d\d|20[0-3]\d|१९[०-९][०-९]|२०[०-३][०-९])$")
 _CLOCK = regex.compile(r"\b\d{1,2}[:.]\d\d\b")
 _LATIN_START = regex.compile(r"^\p{Latin}")
@@ -48,6 +48,12 @@ def is_body_like(text: str) -> bool:
         return True
     n = words(text)
     return (ends_sentence(text) and n >= 6) or n >= 20
+
+
+def is_paragraph_like(text: str) -> bool:
+    """A line of running prose: ten words or more ending in a danda or a full stop."""
+    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return stripped[-1:] in "।॥." and words(text) >= 10
 
 
 def is_heading_shaped(text: str, *, max_words: int, max_chars: int) -> bool:
