@@ -13,7 +13,7 @@ from khabar.extract.boilerplate import load_phrases, match_key, parse_phrases
 from khabar.extract.cues import load_cues
 from khabar.extract.repeats import learn_repeats, site_of
 from khabar.extract.scraped import read_scraped
-from khabar.extract.shapes import byline_names, is_date_line, is_dateline
+from khabar.extract.shapes import byline_names, is_date_line, is_dateline, is_strong_byline
 
 DATA = Path(__file__).with_name("data")
 LANGS = ("hi", "en")
@@ -199,6 +199,15 @@ def test_byline_shapes() -> None:
     assert byline_names("संवाद न्यूज एजेंसी, आगरा", cues, max_words=5) == ["संवाद न्यूज एजेंसी"]
     assert byline_names("By Meera Iyer, Chennai", cues, max_words=5) == ["Meera Iyer"]
     assert byline_names("Desk", cues, max_words=5) is None
+    assert byline_names("By Jon Rao for Example.com", cues, max_words=5) == ["Jon Rao"]
+
+
+def test_strong_bylines_are_recognised_amid_the_body() -> None:
+    cues = load_cues(LANGS)
+    assert is_strong_byline("By Kiran Bedi, Staff Reporter", cues)
+    assert is_strong_byline("रिपोर्ट: सुनील यादव", cues)
+    assert not is_strong_byline("रिपोर्ट में खुलासा", cues)  # a subheading, not a byline
+    assert not is_strong_byline("By Monday, the water had gone down.", cues)
 
 
 def test_date_and_dateline_shapes() -> None:

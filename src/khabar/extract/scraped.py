@@ -46,6 +46,7 @@ from khabar.extract.shapes import (
     is_list_item,
     is_paragraph_like,
     is_short_label,
+    is_strong_byline,
     words,
 )
 
@@ -247,13 +248,13 @@ class _Reader:
         for line in labels:
             self._remove(line, RULE_SECTION if line is pick else RULE_MASTHEAD)
 
-    # -- 5. bylines and dates at the edges of the body -----------------------------------
+    # -- 5. bylines and dates at the edges of the body (strong bylines anywhere) -------
     def _edge_pass(self) -> None:
         live = self._live()
         body = [i for i, line in enumerate(live) if is_body_like(line.text)]
         first, last = (body[0], body[-1]) if body else (len(live), -1)
         for i, line in enumerate(live):
-            if first <= i <= last:
+            if first <= i <= last and not is_strong_byline(line.text, self.cues):
                 continue
             names = self._byline(line)
             if names is not None:

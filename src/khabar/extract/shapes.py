@@ -19,10 +19,13 @@ _YEAR = regex.compile(r"^(?:19\d\d|20[0-3]\d|१९[०-९][०-९]|२०[०
 _CLOCK = regex.compile(r"\b\d{1,2}[:.]\d\d\b")
 _LATIN_START = regex.compile(r"^\p{Latin}")
 _UPPER_START = regex.compile(r"^\p{Lu}")
-_NAME_CUT = regex.compile(r"\s*(?:[|,•/]|\s[-–—]\s|\(|\bupdated\b|\bअपडेट).*$", regex.IGNORECASE)
+_NAME_CUT = regex.compile(
+    r"\s*(?:[|,•/]|\s[-–—]\s|\(|\bupdated\b|\bअपडेट|\sfor\s(?=\p{Lu})).*$", regex.IGNORECASE
+)
 _NAME_SPLIT = regex.compile(r"\s+(?:and|और|एवं|तथा|व|&)\s+", regex.IGNORECASE)
 _NAME_TRIM = regex.compile(r"^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}.]+$")
 _DATELINE = regex.compile(r"^(?P<place>[^,।|:]{2,40}),\s*(?P<rest>.{1,60})")
+_COLON_PREFIX = regex.compile(r"^[^:：]{1,30}[:：]")
 _BREADCRUMB = regex.compile(r"\s*(?:/|»|›|>|\|)\s*")
 
 
@@ -142,6 +145,16 @@ def byline_names(text: str, cues: PageCues, *, max_words: int) -> list[str] | No
     if not names or any(words(n) > max_words for n in names):
         return None
     return names
+
+
+def is_strong_byline(text: str, cues: PageCues) -> bool:
+    """A byline that is one even amid the body: a prefix, then a colon or a capitalised name."""
+    if len(text) > 80 or ends_sentence(text):
+        return False
+    name = cues.byline_name(text)
+    if name is None:
+        return False
+    return _UPPER_START.match(name) is not None or _COLON_PREFIX.match(text) is not None
 
 
 def breadcrumb(text: str, cues: PageCues) -> list[str] | None:
