@@ -10,12 +10,12 @@ committed batch and its counts, and a rerun finds the committed documents unchan
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from khabar.document import Document
@@ -166,14 +166,14 @@ class Writer:
         self.conn.execute(stmt)
 
 
-def _insert_ignore(conn: Connection, table: schema.Table) -> postgresql.Insert | sqlite.Insert:
+def _insert_ignore(conn: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:
     if conn.dialect.name == "sqlite":
         return sqlite.insert(table).on_conflict_do_nothing()
     return postgresql.insert(table).on_conflict_do_nothing()
 
 
 def _upsert(
-    conn: Connection, table: schema.Table, row: dict[str, object]
+    conn: Connection, table: Table, row: Mapping[str, object]
 ) -> postgresql.Insert | sqlite.Insert:
     changes = {k: v for k, v in row.items() if k != "key"}
     if conn.dialect.name == "sqlite":

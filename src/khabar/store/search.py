@@ -31,7 +31,9 @@ from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, TSVECTOR
 from khabar.store.terms import QueryWord
 
 _meta = MetaData()
-fts = Table("search_fts", _meta, Column("rowid", Integer, primary_key=True), Column("terms", String))
+fts = Table(
+    "search_fts", _meta, Column("rowid", Integer, primary_key=True), Column("terms", String),
+)
 pg_index = Table(
     "search_index", _meta,
     Column("doc_id", Integer, primary_key=True), Column("tsv", TSVECTOR),
