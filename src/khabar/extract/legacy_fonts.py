@@ -8,15 +8,16 @@ the user (and later a converter) to act on. The marker words live in
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import regex
-
 DATA = Path(__file__).with_name("data") / "legacy_fonts.toml"
-_TAG = regex.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]*>", regex.S | regex.I)
+# Markup only (no word classes), so the faster stdlib ``re`` serves.
+_TAG = re.compile(r"<[^>]*>")
 MAX_SCAN = 200_000
 
 
@@ -44,14 +45,19 @@ def legacy_fonts() -> tuple[LegacyFont, ...]:
 def detect_legacy_font(text: str) -> str | None:
     """The legacy encoding ``text`` (plain or HTML) is typed in, or None."""
     sample = _TAG.sub(" ", text[:MAX_SCAN])
-    words = sample.split()
-    if not words:
+    counts = Counter(sample.split())
+    total = sum(counts.values())
+    if not total:
         return None
     best: tuple[float, str] | None = None
     for font in legacy_fonts():
-        hits = [w for w in (_marker(word, font) for word in words) if w]
-        share = len(hits) / len(words)
-        distinct = set(hits)
+        found: Counter[str] = Counter()
+        for word, n in counts.items():
+            marker = _marker(word, font)
+            if marker:
+                found[marker] += n
+        share = sum(found.values()) / total
+        distinct = set(found)
         if (len(distinct) >= font.min_hits and share >= font.min_share
                 and distinct & font.strong and (best is None or share > best[0])):
             best = (share, font.name)
