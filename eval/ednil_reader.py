@@ -62,6 +62,9 @@ def read_article(path: Path) -> Article:
                 if parts and parts[-1] != "\n":
                     parts.append(" ")
                     pos += 1
+                for item in stack:
+                    if item[2] < 0:
+                        stack[stack.index(item)] = (item[0], item[1], pos, item[3])
                 parts.append(word)
                 pos += len(word)
             continue
@@ -72,7 +75,7 @@ def read_article(path: Path) -> Article:
         if selfclose:
             _link(stack, dict(_ATTR.findall(attrs)))
         elif not closing:
-            stack.append((name, dict(_ATTR.findall(attrs)), pos, set()))
+            stack.append((name, dict(_ATTR.findall(attrs)), -1, set()))
         elif stack and stack[-1][0] == name:
             _close(stack.pop(), pos, events, args)
     return Article(path, "".join(parts), events, args)
@@ -89,7 +92,8 @@ def _link(stack: list[tuple[str, dict[str, str], int, set[str]]], attrs: dict[st
 def _close(item: tuple[str, dict[str, str], int, set[str]], end: int,
            events: list[GoldEvent], args: list[GoldArg]) -> None:
     name, attrs, start, links = item
-    start = start + 1 if start < end and start > 0 else start
+    if start < 0:
+        return
     if name in _EVENTS:
         events.append(GoldEvent(attrs.get("ID", ""), attrs.get("TYPE", ""), start, end, links))
     elif name.endswith("-ARG"):

@@ -76,7 +76,7 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
     fill_goal(roles, dv)
     core = frozenset(x for x in roles.actors + roles.recipients
                      if x != goal and (goal is None or x != dv.country_of(goal)))
-    if not entry.incident and not (roles.actors or roles.recipients):
+    if not entry.incident and not entry.family and not (roles.actors or roles.recipients):
         return None
     ws = view.ws
     trig = (ws[hit.span[0]].start, ws[hit.span[1] - 1].end)
@@ -178,7 +178,7 @@ def _resolve_subtypes(cands: list[Candidate], dv: DocView) -> list[Candidate]:
             c.subtype = _pick(c, dv, counts, cue_words)
             if c.subtype is None and entry.anaphoric:
                 continue
-        if entry.incident and c.subtype is None and not c.core:
+        if (entry.incident or entry.family) and c.subtype is None and not c.core:
             continue
         if entry.incident and entry.type == "INCIDENT":
             if c.subtype is None:

@@ -167,7 +167,7 @@ def _entry(item: dict[str, Any], incident: bool) -> Entry:
         mode=item.get("mode"),
         verb=bool(item.get("verbs")),
         lv=_lv_phrases(item.get("lv", [])),
-        bare=incident or bool(item.get("bare")),
+        bare=(incident and not item.get("verbs")) or bool(item.get("bare")),
         roles=tuple((item.get("roles") or {}).items()),
         needs=item.get("needs"),
         mode_cues=_pairs(item.get("mode_cues")),

@@ -115,11 +115,23 @@ def confidence(c: Candidate) -> float:
     return round(min(score, 0.95), 2)
 
 
+def _place_vote(c: Candidate) -> Place | None:
+    """The place named by most mentions; ties go to the more specific, then the first."""
+    pairs = [(p, r) for p, r in [(c.place, c.place_rank)] + [(m.place, m.place_rank)
+                                                            for m in c.more] if p is not None]
+    if not pairs:
+        return None
+    counts = Counter(p.entity or p.text for p, _ in pairs)
+    ranks = {p.entity or p.text: r for p, r in pairs}
+    best = max(counts, key=lambda k: (counts[k], ranks.get(k, 0)))
+    return next(p for p, _ in pairs if (p.entity or p.text) == best)
+
+
 def to_event(c: Candidate, n: int) -> Event:
     return Event(
         id=f"ev{n}", type=c.type, mode=c.mode, subtype=c.subtype,
         cameo=ontology().cameo(c.type, c.mode), actors=list(c.actors),
-        recipients=list(c.recipients), place=c.place, time=c.time, casualties=c.casualties,
+        recipients=list(c.recipients), place=_place_vote(c), time=c.time, casualties=c.casualties,
         modality=_vote(c),  # type: ignore[arg-type]
         unconfirmed=c.unconfirmed, attributions=list(c.attributions),
         evidence=[c.evidence] + [m.evidence for m in c.more], confidence=confidence(c),
