@@ -6,10 +6,12 @@ import logging
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import khabar
 from khabar.document import Document
-from khabar.extract.boilerplate import load_phrases, match_key, parse_phrases
+from khabar.extract.boilerplate import load_phrases, match_key, parse_phrases, squash
 from khabar.extract.cues import load_cues
 from khabar.extract.repeats import learn_repeats, site_of
 from khabar.extract.scraped import read_scraped
@@ -304,3 +306,25 @@ def test_site_of_prefers_the_url_host() -> None:
     assert site_of(doc) == "folder:/tmp/crawl"
     doc.meta.path = None
     assert site_of(doc) is None
+
+
+# -- any text -----------------------------------------------------------------------------
+LINE_PARTS = st.sampled_from([
+    "विदेश", "News Desk", "By Asha Rao", "Leave a Reply", "ये भी पढ़ें", "संबंधित खबरें",
+    "नई दिल्ली, 12 नवंबर", "12 नवंबर 2024", "होम / देश", "(भाषा)", "Advertisement",
+    "सरकार ने आज नई योजना की घोषणा की और कहा कि इसका लाभ सभी को मिलेगा।",
+    "A short line", "…", "।", "", " ", "\u00a0", "\u200b", "-----", "©", "*",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(LINE_PARTS, st.text(max_size=40)), max_size=25))
+def test_any_text_is_read_and_no_line_is_lost(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    ext = read_scraped(text, config=CONFIG)
+    kept = " ".join(" ".join(t.split()) for _, t in ext.blocks)
+    removed = {b.text for b in ext.boilerplate}
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = squash(raw.replace("\u200b", "").replace("\ufeff", ""))
+        if line:
+            assert line in removed or line in kept
