@@ -8,33 +8,67 @@ wins. Latin text is English when English function words are frequent enough, els
 (romanised Hindi, other languages). The score is in [0, 1]: the dominant script's share of
 letters times the confidence of the choice inside the script. Below ``min_score`` the answer
 is ``und``.
+
+Work is per distinct word (one ``findall`` and a ``Counter``, then a cached look-up per word),
+and a :class:`Profile` of one text adds up with others: a document's profile is the sum of
+its blocks' profiles, so the document is not read twice.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from khabar.lang.resources import word_list
 
-# One alternative per script; the group number tells the script of a letter run.
-_SCRIPT_NAMES = ("Devanagari", "Arabic", "Bengali", "Gujarati", "Gurmukhi", "Latin", "Tamil",
-                 "Telugu", "Kannada", "Malayalam", "Oriya", "Other")
-_SCRIPT_RUNS = regex.compile(
-    "|".join(f"((?:[\\p{{{s}}}&&[\\p{{L}}\\p{{M}}]])+)" for s in _SCRIPT_NAMES[:-1])
-    + r"|(\p{L}+)",
-    regex.V1,
-)
 _WORDS = regex.compile(r"[\p{L}\p{M}\u200c\u200d]+")
+# First code point of each range, and its script (letters outside every range: "Other").
+_RANGES = (
+    (0x0041, "Latin"), (0x005B, "Other"), (0x0061, "Latin"), (0x007B, "Other"),
+    (0x00C0, "Latin"), (0x0250, "Other"), (0x0600, "Arabic"), (0x0700, "Other"),
+    (0x0750, "Arabic"), (0x0780, "Other"), (0x08A0, "Arabic"), (0x0900, "Devanagari"),
+    (0x0980, "Bengali"), (0x0A00, "Gurmukhi"), (0x0A80, "Gujarati"), (0x0B00, "Oriya"),
+    (0x0B80, "Tamil"), (0x0C00, "Telugu"), (0x0C80, "Kannada"), (0x0D00, "Malayalam"),
+    (0x0D80, "Other"), (0x1E00, "Latin"), (0x1F00, "Other"), (0xA8E0, "Devanagari"),
+    (0xA900, "Other"), (0xFB50, "Arabic"), (0xFE00, "Other"), (0xFE70, "Arabic"),
+    (0xFF00, "Other"),
+)
+_STARTS = [start for start, _ in _RANGES]
 # Scripts that name their language outright.
 _SCRIPT_LANGUAGE = {"Bengali": "bn", "Gujarati": "gu", "Gurmukhi": "pa", "Tamil": "ta",
                     "Telugu": "te", "Kannada": "kn", "Malayalam": "ml", "Oriya": "or"}
 _DEVANAGARI_LANGUAGES = ("hi", "mr", "ne")
+_EVIDENCE_LANGUAGES = (*_DEVANAGARI_LANGUAGES, "en", "ur")
 _SUFFIX_WEIGHT = 0.5
+_CACHE_LIMIT = 200_000
+
+
+def script_of(char: str) -> str:
+    """The script of a letter, by code point range."""
+    index = bisect.bisect_right(_STARTS, ord(char)) - 1
+    return _RANGES[index][1] if index >= 0 else "Other"
+
+
+@dataclass(slots=True)
+class Profile:
+    """What identification needs from a text: letters per script, evidence per language."""
+
+    letters: Counter[str] = field(default_factory=Counter)
+    evidence: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
+        _EVIDENCE_LANGUAGES, 0.0))
+    words: Counter[str] = field(default_factory=Counter)  # words per script
+
+    def add(self, other: Profile) -> None:
+        self.letters.update(other.letters)
+        self.words.update(other.words)
+        for lang, amount in other.evidence.items():
+            self.evidence[lang] = self.evidence.get(lang, 0.0) + amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +78,17 @@ class Guess:
     script: str
 
 
-def _evidence(amount: float) -> float:
-    """Confidence from an amount of evidence: 1 hit → 0.39, 2 → 0.63, 4 → 0.86, 8 → 0.98."""
-    return 1.0 - math.exp(-amount / 2.0)
-
-
 def script_counts(text: str) -> Counter[str]:
     """Letters (with their marks) per script."""
     counts: Counter[str] = Counter()
-    for m in _SCRIPT_RUNS.finditer(text):
-        counts[_SCRIPT_NAMES[m.lastindex - 1 if m.lastindex else -1]] += len(m.group())
+    for word, n in Counter(_WORDS.findall(text)).items():
+        counts[script_of(word[0])] += n * len(word)
     return counts
+
+
+def _evidence(amount: float) -> float:
+    """Confidence from an amount of evidence: 1 hit → 0.39, 2 → 0.63, 4 → 0.86, 8 → 0.98."""
+    return 1.0 - math.exp(-amount / 2.0)
 
 
 class LanguageIdentifier:
@@ -66,53 +100,85 @@ class LanguageIdentifier:
         self.min_score = min_score
         self.sample_chars = sample_chars
         self.function_words = {lang: word_list(lang, "function_words.txt")
-                               for lang in (*_DEVANAGARI_LANGUAGES, "en", "ur")}
+                               for lang in _EVIDENCE_LANGUAGES}
         self.suffixes = {lang: tuple(word_list(lang, "suffixes.txt"))
                          for lang in _DEVANAGARI_LANGUAGES}
+        self._cache: dict[str, tuple[str, tuple[tuple[str, float], ...]]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"languages": self.languages, "min_score": self.min_score,
+                "sample_chars": self.sample_chars}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        LanguageIdentifier.__init__(self, state["languages"], min_score=state["min_score"],
+                                    sample_chars=state["sample_chars"])
 
     def identify(self, text: str) -> tuple[str, float]:
         guess = self.guess(text)
         return guess.code, guess.score
 
     def guess(self, text: str) -> Guess:
-        sample = text[: self.sample_chars]
-        counts = script_counts(sample)
-        total = sum(counts.values())
+        return self.decide(self.profile(text))
+
+    def profile(self, text: str) -> Profile:
+        """The profile of (the first ``sample_chars`` characters of) ``text``."""
+        prof = Profile()
+        for word, n in Counter(_WORDS.findall(text, 0, self.sample_chars)).items():
+            script, evidence = self._word(word)
+            prof.letters[script] += n * len(word)
+            prof.words[script] += n
+            for lang, weight in evidence:
+                prof.evidence[lang] += n * weight
+        return prof
+
+    def _word(self, word: str) -> tuple[str, tuple[tuple[str, float], ...]]:
+        """(script, evidence per language) of one word, cached."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        script = script_of(word[0])
+        found: list[tuple[str, float]] = []
+        if script == "Devanagari":
+            for lang in _DEVANAGARI_LANGUAGES:
+                if word in self.function_words[lang]:
+                    found.append((lang, 1.0))
+                elif word.endswith(self.suffixes[lang] or ("\0",)):
+                    found.append((lang, _SUFFIX_WEIGHT))
+        elif script == "Latin" and word.casefold() in self.function_words["en"]:
+            found.append(("en", 1.0))
+        elif script == "Arabic" and word in self.function_words["ur"]:
+            found.append(("ur", 1.0))
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        result = self._cache[word] = (script, tuple(found))
+        return result
+
+    def decide(self, prof: Profile) -> Guess:
+        """The guess for a profile (of one text, or the sum of several)."""
+        total = sum(prof.letters.values())
         if not total:
             return Guess("und", 0.0, "")
-        script, letters = counts.most_common(1)[0]
-        share = letters / total
-        code, confidence = self._within_script(script, sample)
-        score = round(share * confidence, 3)
+        script, letters = prof.letters.most_common(1)[0]
+        code, confidence = self._within_script(script, prof)
+        score = round(letters / total * confidence, 3)
         if code not in self.languages or score < self.min_score:
             return Guess("und", score, script)
         return Guess(code, score, script)
 
-    def _within_script(self, script: str, sample: str) -> tuple[str, float]:
+    def _within_script(self, script: str, prof: Profile) -> tuple[str, float]:
         if script in _SCRIPT_LANGUAGE:
             return _SCRIPT_LANGUAGE[script], 1.0
-        words = _WORDS.findall(sample)
         if script == "Devanagari":
-            return self._devanagari(words)
+            evidence = {lang: prof.evidence[lang] for lang in _DEVANAGARI_LANGUAGES}
+            total = sum(evidence.values())
+            if total == 0:
+                return "hi", 0.3  # the prior: most Devanagari news text is Hindi
+            best = max(evidence, key=evidence.__getitem__)
+            return best, evidence[best] / total * _evidence(total)
         if script == "Arabic":
-            hits = sum(1 for w in words if w in self.function_words["ur"])
-            return "ur", 0.7 + 0.3 * _evidence(hits)
+            return "ur", 0.7 + 0.3 * _evidence(prof.evidence["ur"])
         if script == "Latin":
-            hits = sum(1 for w in words if w.casefold() in self.function_words["en"])
-            return "en", _evidence(hits) if words and hits / len(words) >= 0.08 else 0.0
+            hits = prof.evidence["en"]
+            words = prof.words["Latin"]
+            return "en", _evidence(hits) if words and hits / words >= 0.08 else 0.0
         return "und", 0.0
-
-    def _devanagari(self, words: list[str]) -> tuple[str, float]:
-        evidence = dict.fromkeys(_DEVANAGARI_LANGUAGES, 0.0)
-        for lang in _DEVANAGARI_LANGUAGES:
-            fw, suffixes = self.function_words[lang], self.suffixes[lang]
-            for word in words:
-                if word in fw:
-                    evidence[lang] += 1.0
-                elif suffixes and word.endswith(suffixes):
-                    evidence[lang] += _SUFFIX_WEIGHT
-        total = sum(evidence.values())
-        if total == 0:
-            return "hi", 0.3  # the prior: most Devanagari news text is Hindi
-        best = max(evidence, key=evidence.__getitem__)
-        return best, evidence[best] / total * _evidence(total)

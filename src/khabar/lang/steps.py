@@ -1,10 +1,11 @@
 """Steps ``language``, ``sentences`` and ``tokens``: the Hindi text layer on ``doc.text``.
 
 * ``language`` sets ``doc.language`` / ``doc.language_score`` and, per block, ``Block.lang`` /
-  ``Block.lang_score`` (a mixed page has blocks in several languages). A block too short to
-  judge, in the document's main script, takes the document's language with its own low
-  score. A text longer than ``[language] max_chars`` is rejected (E106): no news article is
-  that long, and tokens for it would not fit in memory.
+  ``Block.lang_score`` (a mixed page has blocks in several languages); the document's guess
+  is made from the sum of its blocks' profiles (each block sampled up to ``sample_chars``).
+  A block too short to judge, in the document's main script, takes the document's language
+  with its own low score. A text longer than ``[language] max_chars`` is rejected (E106): no
+  news article is that long, and tokens for it would not fit in memory.
 * ``sentences`` splits each block on its own (a sentence never crosses blocks;
   ``Sentence.block`` is the block index).
 * ``tokens`` tokenises each sentence: kinds, matching keys, number values.
@@ -15,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from khabar.document import Document, Rejection, Sentence
-from khabar.lang.langid import Guess, LanguageIdentifier
+from khabar.lang.langid import Guess, LanguageIdentifier, Profile
 from khabar.lang.sentences import SplitRules, load_rules, split_sentences
 from khabar.lang.tokens import Tokenizer
 from khabar.pipeline import Options, Step, register
@@ -58,10 +59,20 @@ class Language(Step):
                 self.name,
             )
             return
-        whole = self.identifier.guess(doc.text)
-        doc.language, doc.language_score = whole.code, whole.score
+        ident = self.identifier
+        if not doc.blocks:
+            whole = ident.guess(doc.text)
+            doc.language, doc.language_score = whole.code, whole.score
+            return
+        total = Profile()
+        guesses = []
         for block in doc.blocks:
-            guess = self.identifier.guess(doc.text[block.start : block.end])
+            prof = ident.profile(doc.text[block.start : block.end])
+            total.add(prof)
+            guesses.append(ident.decide(prof))
+        whole = ident.decide(total)
+        doc.language, doc.language_score = whole.code, whole.score
+        for block, guess in zip(doc.blocks, guesses, strict=True):
             block.lang, block.lang_score = _block_language(guess, whole)
 
 

@@ -70,7 +70,7 @@ def number_value(text: str) -> float | None:
         return None
 
 
-_KINDS: dict[str, TokenKind] = {
+_KINDS: dict[str | None, TokenKind] = {
     "url": "url", "email": "email", "enum": "number", "number": "number",
     "word": "word", "punct": "punct", "symbol": "symbol",
 }
@@ -90,21 +90,22 @@ class Tokenizer:
         return {"languages": self.languages}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(cast(tuple[str, ...], state["languages"]))  # type: ignore[misc]
+        Tokenizer.__init__(self, cast(tuple[str, ...], state["languages"]))
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> Iterator[
             tuple[int, int, TokenKind]]:
         """``(start, end, kind)`` of each token of ``text[start:end]``."""
         end = len(text) if end is None else end
         for m in self.pattern.finditer(text, start, end):
-            yield m.start(), m.end(), _KINDS[cast(str, m.lastgroup)]
+            yield m.start(), m.end(), _KINDS[m.lastgroup]
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """Tokens with kind, matching key and (for numbers) value."""
-        out = []
+        out: list[Token] = []
+        append, key, kinds = out.append, match_key, _KINDS
         for m in self.pattern.finditer(text, start, len(text) if end is None else end):
-            kind = _KINDS[cast(str, m.lastgroup)]
+            kind = kinds[m.lastgroup]
             surface = m.group()
             value = number_value(surface) if kind == "number" else None
-            out.append(Token(m.start(), m.end(), kind, match_key(surface), value))
+            append(Token(m.start(), m.end(), kind, key(surface), value))
         return out
