@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 from rapidfuzz import fuzz
@@ -36,8 +38,7 @@ class Match:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -47,9 +48,10 @@ def text_words(text: str, tokens: Sequence[Token] = ()) -> list[Word | None]:
     """Words of the text; ``None`` marks a break (punctuation that no name crosses)."""
     out: list[Word | None] = []
     if tokens:
+        fullmatch = WORD.fullmatch
         for tok in tokens:
             piece = text[tok.start : tok.end]
-            if WORD.fullmatch(piece):
+            if fullmatch(piece):
                 out.append(Word(tok.start, tok.end, piece))
             elif piece not in _JOINERS:
                 out.append(None)
@@ -93,8 +95,9 @@ class Gazetteer:
         automaton = self.index.skeleton_automaton
         if automaton is None or not len(automaton):
             return []
-        latin = [name_key(w.text) if w and _HAS_LETTER.search(w.text) else "" for w in seq]
-        keys = [skeleton(k) if k else _BREAK for k in latin]
+        pairs = [_latin_skeleton(w.text) if w else ("", _BREAK) for w in seq]
+        latin = [p[0] for p in pairs]
+        keys = [p[1] for p in pairs]
         found: list[Match] = []
         for i0, i1, key in _scan(automaton, keys):
             if i1 == i0:
@@ -145,6 +148,13 @@ def _scan(automaton: object, keys: list[str]) -> list[tuple[int, int, str]]:
         if start in starts and end in ends:
             out.append((starts[start], ends[end], key))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _latin_skeleton(word: str) -> tuple[str, str]:
+    """A word's Latin key and its skeleton (a break for words without letters)."""
+    key = name_key(word) if _HAS_LETTER.search(word) else ""
+    return key, (skeleton(key) if key else _BREAK)
 
 
 def _capitalised(word: str) -> bool:

@@ -53,6 +53,7 @@ class Linker:
     home_country: str = "IND"
     margin: float = 0.03
     role_phrases: list[tuple[str, Role]] = field(default_factory=list)
+    _cache: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.role_phrases:
@@ -62,7 +63,16 @@ class Linker:
 
     # -- candidates ----------------------------------------------------------------------
     def candidates(self, text: str) -> list[tuple[str, str, float]]:
-        """(entity id, how, name similarity) for a mention text, best first."""
+        """(entity id, how, name similarity) for a mention text (cached per linker)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._candidates(text)
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[text] = cached
+        return cached
+
+    def _candidates(self, text: str) -> list[tuple[str, str, float]]:
         out: dict[str, tuple[str, float]] = {}
         hit = self.index.hits.get(phrase_key(text))
         if hit is not None and hit.kind == "demonym":

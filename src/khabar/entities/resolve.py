@@ -48,6 +48,8 @@ def link_document(doc: Document, linker: Linker) -> None:
             state.links[i] = link
     countries = _countries_by_sentence(state)
     for i, mention in enumerate(doc.mentions):
+        if len(linker.candidates(mention.text)) < 2:
+            continue  # context can only choose between candidates
         sent = state.sentence_of(mention.start)
         context = linker.context(state.words_before(mention), sorted(countries.get(sent, ())))
         if context.roles or context.countries:
@@ -105,12 +107,15 @@ def _add_short_mentions(state: _State, short: dict[str, str],
     taken = sorted((m.start, m.end) for m in doc.mentions)
     longest = max(len(k.split()) for k in short)
     keys = [word_key(w.text) for w in state.words]
+    firsts = {k.split(" ", 1)[0] for k in short}
     i = 0
     while i < len(state.words):
-        for n in range(longest, 0, -1):
-            key = " ".join(keys[i : i + n])
-            target = short.get(key)
-            if target is None or i + n > len(keys):
+        if keys[i] not in firsts:
+            i += 1
+            continue
+        for n in range(min(longest, len(keys) - i), 0, -1):
+            target = short.get(" ".join(keys[i : i + n]))
+            if target is None:
                 continue
             start, end = state.words[i].start, state.words[i + n - 1].end
             if not any(s < end and start < e for s, e in taken):

@@ -44,6 +44,7 @@ class _KBStep(Step):
         state = dict(self.__dict__)
         state["_index"] = None
         state.pop("_tagger", None)
+        state.pop("_linker", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -152,7 +153,14 @@ class LinkStep(_KBStep):
     assigns = ("entities",)
 
     def __call__(self, doc: Document) -> None:
-        linker = Linker(self.index, threshold=float(self.config.get("threshold", 0.62)),
-                        fuzzy_min=float(self.config.get("fuzzy_min", 82.0)),
-                        home_country=str(self.config.get("home_country", "IND")))
-        link_document(doc, linker)
+        link_document(doc, self.linker)
+
+    @property
+    def linker(self) -> Linker:
+        linker = self.__dict__.get("_linker")
+        if linker is None:
+            linker = Linker(self.index, threshold=float(self.config.get("threshold", 0.62)),
+                            fuzzy_min=float(self.config.get("fuzzy_min", 82.0)),
+                            home_country=str(self.config.get("home_country", "IND")))
+            self.__dict__["_linker"] = linker
+        return linker
