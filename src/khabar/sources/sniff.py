@@ -15,6 +15,8 @@ _XML_ROOT = regex.compile(
 _FEED_ROOTS = {b"rss", b"feed", b"rdf"}
 _SITEMAP_ROOTS = {b"urlset", b"sitemapindex"}
 _BOM = b"\xef\xbb\xbf"
+# A header cell: a name such as ``text``, ``article_url`` or ``meta.date`` (no spaces).
+_COLUMN = regex.compile(r"[a-z_][a-z0-9_.-]{0,63}")
 
 
 def sniff(head: bytes, name: str = "", table_fields: tuple[str, ...] = ()) -> str:
@@ -59,5 +61,7 @@ def _looks_like_csv(body: bytes, name: str, fields: tuple[str, ...]) -> bool:
     delimiter = "\t" if "\t" in first or name.lower().endswith(".tsv") else ","
     if delimiter not in first:
         return False
-    columns = {c.strip().strip('"').strip() for c in first.split(delimiter)}
+    columns = [c.strip().strip('"').strip() for c in first.split(delimiter)]
+    if len(columns) < 2 or not all(_COLUMN.fullmatch(c) for c in columns):
+        return False
     return any(f.lower() in columns for f in fields if f)
