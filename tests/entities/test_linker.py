@@ -103,3 +103,16 @@ def test_variant_set_accuracy_floor_and_wrong_rarer_than_unlinked() -> None:
     assert report.wrong < report.unlinked or report.wrong == 0, report.errors
     hard = report.by_kind["misspelling"]
     assert hard["correct"] / sum(hard.values()) >= 0.85
+
+
+def test_users_entities_from_settings_are_found_and_linked(tmp_path: Path) -> None:
+    mine = tmp_path / "people.tsv"
+    mine.write_text("id\ttype\ten\thi\taliases\tcountry\n"
+                    "khabar:test-raghuvir\tperson\tRaghuvir Prasad Tiwari\t"
+                    "रघुवीर प्रसाद तिवारी\tतिवारी जी\tIND\n", encoding="utf-8")
+    options = Options.load(overrides={"kb": {"user_files": [str(mine)]}})
+    doc = Pipeline(options, steps=STEPS)("जिलाधिकारी रघुवीर प्रसाद तिवारी ने बाढ़ क्षेत्र का दौरा किया।")
+    entity = next(e for e in doc.entities if e.kb_id == "khabar:test-raghuvir")
+    assert entity.name == "Raghuvir Prasad Tiwari" and entity.type == "person"
+    plain = Pipeline(steps=STEPS)("जिलाधिकारी रघुवीर प्रसाद तिवारी ने बाढ़ क्षेत्र का दौरा किया।")
+    assert not any(e.kb_id == "khabar:test-raghuvir" for e in plain.entities)

@@ -56,7 +56,7 @@ def link_document(doc: Document, linker: Linker) -> None:
             link = linker.link(mention.text, mention.label, context)
             if link is not None:
                 state.links[i] = link
-    _short_forms(state)
+    _short_forms(state, linker.index.stop)
     _build_entities(state)
 
 
@@ -69,8 +69,9 @@ def _countries_by_sentence(state: _State) -> dict[int, set[str]]:
     return out
 
 
-def _short_keys(entity: KBEntity) -> set[str]:
-    """Word-key sequences that stand for ``entity`` once it was named in full."""
+def _short_keys(entity: KBEntity, stop: frozenset[str]) -> set[str]:
+    """Word-key sequences that stand for a person once named in full: first-name prefixes
+    (किम, किम जोंग) and the surname (पुतिन) unless it is a common word or family name (सिंह)."""
     keys: set[str] = set()
     for _lang, name in entity.all_names():
         parts = phrase_key(name).split()
@@ -78,17 +79,18 @@ def _short_keys(entity: KBEntity) -> set[str]:
             continue
         for n in range(1, len(parts)):
             keys.add(" ".join(parts[:n]))
-        keys.add(parts[-1])
+        if parts[-1] not in stop:
+            keys.add(parts[-1])
     return {k for k in keys if k not in _FUNCTION_WORDS and len(k) >= 2}
 
 
-def _short_forms(state: _State) -> None:
+def _short_forms(state: _State, stop: frozenset[str]) -> None:
     owners: dict[str, set[str]] = {}
     entities: dict[str, KBEntity] = {}
     for link in state.links.values():
-        if link.entity.type in ("person", "organisation", "media", "group"):
+        if link.entity.type == "person":  # organisations' first words are common words
             entities[link.entity.id] = link.entity
-            for key in _short_keys(link.entity):
+            for key in _short_keys(link.entity, stop):
                 owners.setdefault(key, set()).add(link.entity.id)
     short = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
     if not short:
