@@ -3,19 +3,22 @@
 When several documents are read together, a line whose match key occurs in at least
 ``min_docs`` distinct documents of one site, and in at least ``min_share`` of that site's
 documents in the window, is taken for site boilerplate. The site of a document is its URL's
-host, else the folder its file is in.
+host, else the folder its file is in. Scraped text is compared line by line; an HTML page by
+the paragraphs its extractor returns.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from khabar.document import Document
+from khabar.document import BlockKind, Boilerplate, Document
+from khabar.extract.base import Extracted
 from khabar.extract.boilerplate import match_key
+from khabar.extract.shapes import is_body_like
 
 MAX_LINE_CHARS = 1000
 
@@ -62,3 +65,29 @@ def learn_repeats(
         if keys:
             out[site] = keys
     return out
+
+
+def drop_repeated_blocks(ext: Extracted, repeated: Collection[str], rule: str) -> None:
+    """Move an extractor's paragraphs and headings the site repeats into its boilerplate.
+
+    Used for HTML pages, whose blocks come from the HTML extractor; ``line`` is the block's
+    index. When every running-text paragraph would go (the same article read several times),
+    those paragraphs stay.
+    """
+    if not repeated:
+        return
+    hits = {
+        i for i, (kind, text) in enumerate(ext.blocks)
+        if kind in ("paragraph", "heading") and match_key(text) in repeated
+    }
+    prose = {i for i, (kind, text) in enumerate(ext.blocks)
+             if kind == "paragraph" and is_body_like(" ".join(text.split()))}
+    if prose and prose <= hits:
+        hits -= prose
+    kept: list[tuple[BlockKind, str]] = []
+    for i, (kind, text) in enumerate(ext.blocks):
+        if i in hits:
+            ext.boilerplate.append(Boilerplate(text, rule, i))
+        else:
+            kept.append((kind, text))
+    ext.blocks = kept
