@@ -7,15 +7,15 @@ from functools import cache
 
 from khabar.document import Attribution
 from khabar.events.context import DocView, SentenceView, Slot
-from khabar.events.text import key, load_data, phrase_key
+from khabar.events.text import PhraseIndex, key, load_data, phrase_key
 
 
 @dataclass(frozen=True)
 class AttrCues:
-    according: tuple[tuple[str, ...], ...]
-    speech: tuple[tuple[str, ...], ...]
+    according: PhraseIndex
+    speech: PhraseIndex
     unnamed: frozenset[str]
-    impersonal: tuple[tuple[str, ...], ...]
+    impersonal: PhraseIndex
 
 
 @dataclass(slots=True)
@@ -31,18 +31,15 @@ class Scoped:
 def attr_cues(lang: str = "hi") -> AttrCues:
     data = load_data(lang, "events/cues")["attribution"]
     return AttrCues(
-        according=tuple(phrase_key(p) for p in data["according"]),
-        speech=tuple(phrase_key(p) for p in data["speech"]),
+        according=PhraseIndex([phrase_key(p) for p in data["according"]]),
+        speech=PhraseIndex([phrase_key(p) for p in data["speech"]]),
         unnamed=frozenset(key(w) for w in data["unnamed"]),
-        impersonal=tuple(phrase_key(p) for p in data["impersonal"]),
+        impersonal=PhraseIndex([phrase_key(p) for p in data["impersonal"]]),
     )
 
 
-def _at(keys: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for p in phrases:
-        if tuple(keys[i : i + len(p)]) == p:
-            return p
-    return None
+def _at(keys: list[str], i: int, phrases: PhraseIndex) -> tuple[str, ...] | None:
+    return phrases.at(keys, i)
 
 
 def find_attributions(view: SentenceView, dv: DocView) -> list[Scoped]:

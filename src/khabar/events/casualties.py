@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.document import Casualties
-from khabar.events.text import Word, key, load_data, phrase_key
+from khabar.events.text import PhraseIndex, Word, key, load_data, phrase_key
 
 _WINDOW = 5
 
@@ -16,8 +16,8 @@ class Numbers:
     exact: dict[str, int]
     approximate: dict[str, int]
     multiplier: dict[str, int]
-    killed: tuple[tuple[str, ...], ...]
-    injured: tuple[tuple[str, ...], ...]
+    killed: PhraseIndex
+    injured: PhraseIndex
 
 
 def keyed(table: dict[str, int]) -> dict[str, int]:
@@ -29,8 +29,8 @@ def numbers(lang: str = "hi") -> Numbers:
     n = load_data(lang, "events/numbers")
     c = load_data(lang, "events/cues")["casualties"]
     return Numbers(keyed(n["exact"]), keyed(n["approximate"]), keyed(n["multiplier"]),
-                   tuple(phrase_key(p) for p in c["killed"]),
-                   tuple(phrase_key(p) for p in c["injured"]))
+                   PhraseIndex([phrase_key(p) for p in c["killed"]]),
+                   PhraseIndex([phrase_key(p) for p in c["injured"]]))
 
 
 def number_at(ws: list[Word], i: int) -> tuple[int, bool] | None:
@@ -58,17 +58,18 @@ def _count_before(ws: list[Word], j: int) -> tuple[int, bool] | None:
     return None
 
 
-def _match(ws: list[Word], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(w.key for w in ws[i : i + len(p)]) == p for p in phrases)
+def _match(keys: list[str], i: int, phrases: PhraseIndex) -> bool:
+    return phrases.at(keys, i) is not None
 
 
 def casualties(ws: list[Word]) -> Casualties | None:
     """Killed and injured counts stated in these words, or None when none is stated."""
     nb = numbers()
     out = Casualties()
+    keys = [w.key for w in ws]
     for i in range(len(ws)):
         for phrases, field_name in ((nb.killed, "killed"), (nb.injured, "injured")):
-            if getattr(out, field_name) is None and _match(ws, i, phrases):
+            if getattr(out, field_name) is None and _match(keys, i, phrases):
                 found = _count_before(ws, i)
                 if found is not None:
                     setattr(out, field_name, found[0])

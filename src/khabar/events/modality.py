@@ -7,7 +7,7 @@ from functools import cache
 
 from khabar.events.context import SentenceView
 from khabar.events.lexicon import Hit
-from khabar.events.text import key, load_data, phrase_key
+from khabar.events.text import PhraseIndex, key, load_data, phrase_key
 
 _POSTPOSITIONS = frozenset(key(w) for w in ("में", "के", "की", "का", "से", "पर", "को"))
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
@@ -43,7 +43,12 @@ def mod_cues(lang: str = "hi") -> ModCues:
 
 
 def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(keys[i : i + len(p)]) == p for p in phrases for i in range(len(keys)))
+    return _index(phrases).search(keys)
+
+
+@cache
+def _index(phrases: tuple[tuple[str, ...], ...]) -> PhraseIndex:
+    return PhraseIndex(phrases)
 
 
 def _past_year(keys: list[str], year: int | None) -> bool:

@@ -7,6 +7,7 @@ from khabar.events.text import Word, key, load_data
 
 _SPEECH = frozenset(key(w) for w in ("कहा", "बताया", "दावा", "कहना"))
 _PLACE_ANAPHORS = (("इसी", "शहर"), ("उसी", "शहर"), ("इस", "शहर"), ("इसी", "जगह"))
+_ANAPHOR_FIRST = frozenset(key(a[0]) for a in _PLACE_ANAPHORS)
 _SELF = frozenset({"ne", "nom"})
 _PLACES = frozenset({"city", "region", "location", "facility"})
 
@@ -89,7 +90,7 @@ def add_pronouns(view: SentenceView, dv: DocView) -> None:
                 view.slots.append(slot)
         elif w.key in cues.pair and p + 1 < len(ws) and ws[p + 1].key in cues.pair_heads:
             _add_pair(view, dv, p, cues.pair_heads[ws[p + 1].key])
-        elif dv.history.city and any(
+        elif dv.history.city and w.key in _ANAPHOR_FIRST and any(
             tuple(x.key for x in ws[p : p + 2]) == tuple(key(a) for a in pa)
             for pa in _PLACE_ANAPHORS
         ):

@@ -69,3 +69,22 @@ def clauses(ws: list[Word], boundaries: frozenset[str]) -> list[int]:
 
 def match_at(ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(w.key for w in ws[i : i + len(phrase)]) == phrase
+
+
+class PhraseIndex:
+    """Phrases (tuples of keys) indexed by their first key, longest first."""
+
+    def __init__(self, phrases: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> None:
+        self.first: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            if p:
+                self.first.setdefault(p[0], []).append(p)
+
+    def at(self, keys: list[str], i: int) -> tuple[str, ...] | None:
+        for p in self.first.get(keys[i], ()):
+            if tuple(keys[i : i + len(p)]) == p:
+                return p
+        return None
+
+    def search(self, keys: list[str]) -> bool:
+        return any(k in self.first and self.at(keys, i) for i, k in enumerate(keys))

@@ -223,14 +223,28 @@ def _vague(ws: list[Word], i: int, _a: dt.date | None, _t: int) -> _Found | None
 _MATCHERS: tuple[Matcher, ...] = (_absolute, _ago, _relative, _days, _weekday, _vague)
 
 
+@cache
+def _first_keys() -> frozenset[str]:
+    """Keys a temporal expression can start with (besides digits)."""
+    tc = time_cues()
+    out = set(tc.months) | set(tc.weekdays) | set(tc.year_before) | {key("हाल")}
+    out |= {p[0] for p in tc.determiners} | {p[0] for p in tc.days} | {p[0] for p in tc.kal}
+    return frozenset(out)
+
+
 def find_times(text: str, start: int, end: int, anchor: dt.date | None) -> list[TimeExpression]:
     """Temporal expressions in ``text[start:end]``, left to right."""
     ws = words(text, start, end)
     t = tense(ws)
     out = _numeric(text, start, end)
     taken = {(x.start, x.end) for x in out}
+    first = _first_keys()
     i = 0
     while i < len(ws):
+        k = ws[i].key
+        if k not in first and not k[:1].isdigit():
+            i += 1
+            continue
         found = next((f for m in _MATCHERS if (f := m(ws, i, anchor, t)) is not None), None)
         if found is None:
             i += 1

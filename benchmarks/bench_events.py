@@ -1,0 +1,64 @@
+"""Speed of the full text -> events pipeline on one core.
+
+Input: the Hindi newspaper files under ``../shared/data/hindi-newspaper-text`` (each file a
+document: several articles of one paper and day, about 8 KB). Timed: the whole default
+pipeline (decode, extract, language, sentences, tokens, entities, link, times, events) in one
+process, after one warm-up document (resources load lazily). Also timed on the same
+documents: the ``times`` + ``events`` steps alone. Prints documents/second, sentences/second
+and events found.
+
+Run: ``.venv/bin/python benchmarks/bench_events.py [--files 120] [--repeat 1]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from khabar.document import Document  # noqa: E402
+from khabar.pipeline import Pipeline  # noqa: E402
+
+TEXT = ROOT / ".." / "shared" / "data" / "hindi-newspaper-text"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=120)
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    files = sorted(TEXT.rglob("*-*-*.txt"))[: args.files]
+    pipeline = Pipeline()
+    pipeline(files[0])
+    docs: list[Document] = []
+    t0, c0 = time.perf_counter(), time.process_time()
+    for _ in range(args.repeat):
+        docs = list(pipeline.pipe(files))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    n = len(docs) * args.repeat
+    sentences = sum(len(d.sentences) for d in docs) * args.repeat
+    events = sum(len(d.events) for d in docs)
+    errors = sum(1 for d in docs if not d.ok)
+    ev_steps = [s for s in pipeline.steps if s.name in ("times", "events")]
+    t1 = time.perf_counter()
+    for doc in docs:
+        doc.times.clear()
+        doc.events.clear()
+        for step in ev_steps:
+            step(doc)
+    ev_wall = time.perf_counter() - t1
+    print(f"documents: {len(docs)} files x {args.repeat}, {sentences // args.repeat} sentences, "
+          f"{events} events, {errors} with errors")
+    print(f"full pipeline: {n / wall:.1f} docs/s wall, {n / cpu:.1f} docs/s CPU, "
+          f"{sentences / wall:.0f} sentences/s")
+    print(f"times+events steps only: {len(docs) / ev_wall:.1f} docs/s, "
+          f"{sentences / args.repeat / ev_wall:.0f} sentences/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
