@@ -51,7 +51,7 @@ def check_url(url: str, *, allow_private: bool, resolver: Resolver = resolve_hos
         if not is_public(address):
             raise FetchRefused(
                 f"{url}: {host} is a private, loopback or link-local address ({address}); "
-                "set [http] allow_private = true to fetch it"
+                "set allow_private = true in the http settings to fetch it"
             )
 
 
