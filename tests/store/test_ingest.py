@@ -1,0 +1,96 @@
+"""Idempotent ingest on SQLite and PostgreSQL: insert, re-ingest, version change, rejections."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from khabar.document import Document, Rejection
+from khabar.store import Store
+from khabar.store.rows import document_key
+from khabar.store.schema import documents, rejections
+from store_data import fresh
+from tests_store_expect import expected_counts, table_counts
+
+
+def _all(news_docs: list[Document], seed_doc: Document) -> list[Document]:
+    return fresh([*news_docs, seed_doc])
+
+
+def test_ingest_stores_every_part(db_url: str, news_docs: list[Document],
+                                  seed_doc: Document) -> None:
+    docs = _all(news_docs, seed_doc)
+    with Store.open(db_url) as store:
+        report = store.ingest(docs, pipeline_version="v1", batch_size=7)
+        want = expected_counts(docs)
+        assert report.inserted == want["documents"] and report.seen == len(docs)
+        got = table_counts(store)
+        assert {k: got[k] for k in want} == want
+        assert got["search"] == want["documents"]
+        assert want["events"] > 0 and want["mentions"] > 0
+        for doc in docs:
+            assert store.document(document_key(doc)) == doc
+
+
+def test_reingest_same_input_changes_nothing(db_url: str, news_docs: list[Document],
+                                             seed_doc: Document) -> None:
+    docs = _all(news_docs, seed_doc)
+    with Store.open(db_url) as store:
+        store.ingest(docs, pipeline_version="v1")
+        before = table_counts(store)
+        with store.engine.connect() as conn:
+            stamps = conn.execute(select(documents.c.id, documents.c.updated_at)
+                                  .order_by(documents.c.id)).all()
+        again = store.ingest(_all(news_docs, seed_doc), pipeline_version="v1")
+        assert again.unchanged == before["documents"]
+        assert again.inserted == again.updated == 0
+        assert table_counts(store) == before
+        with store.engine.connect() as conn:
+            assert conn.execute(select(documents.c.id, documents.c.updated_at)
+                                .order_by(documents.c.id)).all() == stamps
+
+
+def test_new_pipeline_version_updates_in_place(db_url: str, news_docs: list[Document],
+                                               seed_doc: Document) -> None:
+    docs = _all(news_docs, seed_doc)
+    with Store.open(db_url) as store:
+        store.ingest(docs, pipeline_version="v1")
+        with store.engine.connect() as conn:
+            ids = dict(conn.execute(select(documents.c.key, documents.c.id)).all())
+        before = table_counts(store)
+        changed = _all(news_docs, seed_doc)
+        changed[-1].events = changed[-1].events[:1]  # the new version finds fewer events
+        report = store.ingest(changed, pipeline_version="v2")
+        assert report.updated == before["documents"] and report.inserted == 0
+        with store.engine.connect() as conn:
+            assert dict(conn.execute(select(documents.c.key, documents.c.id)).all()) == ids
+            versions = set(conn.execute(select(documents.c.pipeline_version)).scalars())
+        assert versions == {"v2"}
+        assert {k: v for k, v in table_counts(store).items() if k in expected_counts(changed)} \
+            == expected_counts(changed)
+
+
+def test_same_url_new_content_is_an_update(db_url: str, news_docs: list[Document]) -> None:
+    doc = fresh(news_docs[:1])[0]
+    doc.meta.url = "https://example.org/news/1"
+    with Store.open(db_url) as store:
+        assert store.ingest([doc], pipeline_version="v1").inserted == 1
+        edited = Document.from_json(doc.to_json())
+        edited.meta.content_hash = "0" * 64
+        edited.text = doc.text + " अपडेट"
+        assert store.ingest([edited], pipeline_version="v1").updated == 1
+        assert store.count_documents() == 1
+        stored = store.document("https://example.org/news/1")
+        assert stored is not None and stored.text.endswith("अपडेट")
+
+
+def test_rejected_inputs_are_recorded_once(db_url: str, news_docs: list[Document]) -> None:
+    bad = Document(id="x", rejected=Rejection("E104", "input is binary", "decode"))
+    bad.meta.path = "/data/photo.jpg"
+    with Store.open(db_url) as store:
+        for _ in range(2):
+            report = store.ingest([bad, *fresh(news_docs[:2])], pipeline_version="v1")
+            assert report.rejected == 1 and report.reasons == {"E104": 1}
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(rejections.c.key, rejections.c.code)).all()
+        assert rows == [("/data/photo.jpg", "E104")]
+        assert store.count_documents() == 2
