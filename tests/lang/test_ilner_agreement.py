@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from khabar.lang.sentences import split_sentences
 from khabar.lang.tokens import Tokenizer
 
 NO_SPACE_BEFORE = frozenset([",", "।", "॥", ")", "]", "}", "?", "!", ";", "%", "”", "’", "."])
@@ -100,3 +101,37 @@ def test_token_boundaries_agree_with_il_ner(
     recall, precision = agreement(corpus, rebuild)
     assert recall >= 0.99, recall
     assert precision >= 0.99, precision
+
+
+SENTENCES_PER_BLOCK = 5
+TERMINATORS = ("।", "?", "!", ".", "॥")
+
+
+@pytest.mark.realdata
+def test_sentence_boundaries_on_il_ner_paragraphs(corpus: list[list[str]]) -> None:
+    """IL-NER sentences (natural text) joined five to a paragraph, then split again.
+
+    Every boundary after a sentence that ends with a terminator must be found (>= 99 %), and
+    splits inside corpus sentences (abbreviations, list numbers, decimals) stay rare (<= 1 %
+    of sentences). A corpus sentence without a terminator (a heading) cannot be found once
+    joined to the next one by a space, so those boundaries are not counted.
+    """
+    texts = [natural(sentence)[0] for sentence in corpus]
+    counted = found = false_splits = 0
+    for i in range(0, len(texts), SENTENCES_PER_BLOCK):
+        group = texts[i : i + SENTENCES_PER_BLOCK]
+        block = " ".join(group)
+        ends, pos = {}, 0
+        for text in group:
+            pos += len(text)
+            ends[pos] = text.rstrip("\"'”’)").endswith(TERMINATORS)
+            pos += 1
+        predicted = {end for _, end in split_sentences(block)}
+        for end, terminated in ends.items():
+            if end < len(block) and terminated:
+                counted += 1
+                found += end in predicted
+        false_splits += len(predicted - set(ends))
+    assert counted > 9000
+    assert found / counted >= 0.99, found / counted
+    assert false_splits / len(texts) <= 0.01, false_splits / len(texts)

@@ -5,8 +5,8 @@ A sentence ends at
   * ``?`` or ``!`` (runs such as ``?!`` count once);
   * a single full stop followed by white space or the end, unless it belongs to an
     abbreviation (``डॉ.``, ``श्री.``, ``Dr.``; lists in ``lang/<code>/abbreviations.txt``),
-    an initial (a single Latin letter, or a Devanagari letter name such as ``एस.``), or a
-    list number at the start of a line (``1.``). A stop inside a number (``3.5``), a URL or
+    an initial (a single Latin letter, a Devanagari letter or letter name such as ``एस.``),
+    or a list number opening its sentence (``1.``). A stop inside a number (``3.5``), a URL or
     an ellipsis (``...``, ``…``) never ends a sentence.
 Closing quotes and brackets right after the terminator stay with the sentence.
 
@@ -36,7 +36,7 @@ _BREAK = regex.compile(
     r"|(?P<nl>\n)"
 )
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}'’]+$")
-_LIST_NUMBER = regex.compile(r"\(?[0-9०-९]{1,3}")
+_LIST_NUMBER = regex.compile(r"\s*\(?[0-9०-९]{1,3}")
 _LOOKBACK = 40
 
 
@@ -66,15 +66,15 @@ def load_rules(
 
 def _is_abbreviation(text: str, dot: int, lower: int, rules: SplitRules) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation, an initial or a list number."""
-    if dot - lower <= 5 and _LIST_NUMBER.fullmatch(text, lower, dot):
-        return True
+    if dot - lower <= 6 and _LIST_NUMBER.fullmatch(text, lower, dot):
+        return True  # a list number opening its sentence: "2. ..."
     window = max(lower, dot - _LOOKBACK)
     match = _LAST_WORD.search(text, window, dot)
     if match is None:
         return False
     word = match.group()
-    if len(word) == 1 and word.isascii():
-        return True
+    if len(word) == 1 and (word.isascii() or "\u0900" <= word <= "\u097f"):
+        return True  # an initial, or a lettered list item (क. ख. ग.)
     return word.casefold() in rules.abbreviations
 
 
@@ -130,7 +130,8 @@ def split_sentences(
             line_start = m.end()
             line_terminated = False
             continue
-        if kind == "stop" and _is_abbreviation(text, m.start(), line_start, rules):
+        if kind == "stop" and _is_abbreviation(text, m.start(), max(line_start, sent_start),
+                                               rules):
             continue
         out.extend(_span(text, sent_start, m.end(), rules.max_chars))
         sent_start = m.end()
