@@ -48,6 +48,10 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def handle(self) -> None:
+            with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+                super().handle()  # a client that stops reading (size cap) resets
+
         def do_GET(self) -> None:
             path = self.path
             server.hits[path] += 1

@@ -158,3 +158,29 @@ def test_politeness_delay_per_host() -> None:
         fetcher.fetch("http://b.example/1")  # another host: no wait
         fetcher.fetch("http://a.example/2")
     assert sleeps == [pytest.approx(1.75)]
+
+
+def test_robots_behind_a_redirect_and_crawl_delay() -> None:
+    now = [0.0]
+    sleeps: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(301, headers={"Location": "https://www.news.example/r.txt"})
+        if request.url.path == "/r.txt":
+            return httpx.Response(200, text="User-agent: *\nCrawl-delay: 5\nDisallow: /x/\n")
+        return httpx.Response(200, text="ok")
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        now[0] += seconds
+
+    fetcher = Fetcher(config=HttpConfig(delay=1.0), transport=httpx.MockTransport(handler),
+                      resolver=lambda host, port: ["93.184.215.14"],
+                      clock=lambda: now[0], sleep=sleep)
+    with fetcher:
+        assert fetcher.fetch("https://news.example/a").data == b"ok"
+        with pytest.raises(FetchRefused):
+            fetcher.fetch("https://news.example/x/b")
+        fetcher.fetch("https://news.example/c")
+    assert sleeps and all(s == pytest.approx(5.0) for s in sleeps)

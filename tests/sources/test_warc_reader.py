@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
 from conftest import shared_path
 from khabar.sources.base import ReadStats, iter_records
 from khabar.sources.sniff import sniff
@@ -63,3 +69,21 @@ def test_sniffed_by_content_not_name() -> None:
     data = shared_path(*SAMPLES, "warcio_example-iana.org-chunked.warc").read_bytes()
     assert sniff(data[:4096], "capture.bin") == "warc"
     assert sniff(b"<html><body>x</body></html>", "capture.warc") == "document"
+
+
+def test_resource_records_and_non_html_responses(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    page = "<html><body><p>संग्रह से एक पन्ना।</p></body></html>".encode()
+    writer.write_record(writer.create_warc_record(
+        "file:///saved/page.html", "resource", payload=io.BytesIO(page),
+        warc_content_type="text/html"))
+    css = StatusAndHeaders("200 OK", [("Content-Type", "text/css")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "https://s.example/site.css", "response", payload=io.BytesIO(b"p{}"), http_headers=css))
+    path = tmp_path / "saved.warc.gz"
+    path.write_bytes(buf.getvalue())
+    stats = ReadStats()
+    [record] = iter_records(str(path), stats=stats)
+    assert record.data == page and record.url == "file:///saved/page.html"
+    assert stats.skipped == {"warc response text/css": 1}

@@ -118,7 +118,10 @@ def iter_records(
     elif resolved == "text":
         yield RawRecord(str(source).encode("utf-8"), "text")
     elif resolved == "stdin":
-        yield RawRecord(sys.stdin.buffer.read(max_bytes + 1), "stdin", path="-")
+        from khabar.sources.containers import expand_record
+
+        record = RawRecord(sys.stdin.buffer.read(max_bytes + 1), "stdin", path="-")
+        yield from expand_record(record, options, stats)
     elif resolved == "url":
         from khabar.sources.containers import expand_record
         from khabar.sources.http import fetch

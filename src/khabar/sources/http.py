@@ -197,7 +197,7 @@ class Fetcher:
         """A parser, or None when the site has no robots.txt (everything allowed)."""
         parser = RobotFileParser()
         try:
-            resp = self._get_with_retries(origin + "/robots.txt")
+            resp = self._get_robots(origin + "/robots.txt")
         except (FetchError, InputTooLarge) as exc:
             log.info("robots.txt of %s unreadable (%s); not fetching from it", origin, exc)
             parser.parse(DISALLOW_ALL)
@@ -209,6 +209,19 @@ class Fetcher:
         else:
             parser.parse(resp.body.decode("utf-8", "replace").splitlines())
         return parser
+
+
+    def _get_robots(self, url: str) -> _Response:
+        """robots.txt, following up to five redirects (RFC 9309), each hop checked."""
+        resp = self._get_with_retries(url)
+        for _hop in range(5):
+            location = resp.headers.get("location")
+            if resp.status not in REDIRECTS or not location:
+                break
+            url = urljoin(url, location)
+            check_url(url, allow_private=self.config.allow_private, resolver=self._resolver)
+            resp = self._get_with_retries(url)
+        return resp
 
 
 def _origin(url: str) -> str:

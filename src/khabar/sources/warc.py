@@ -65,14 +65,17 @@ def _convert(
     stats: ReadStats | None, path: str | None,
 ) -> RawRecord | None:
     kind = str(record.rec_type)
-    if kind not in ("response", "conversion"):
+    if kind not in ("response", "resource", "conversion"):
         _skip(stats, f"warc {kind} record")
         return None
-    headers = _http_headers(record)
-    content_type = (header(headers, "content-type") or "") if kind == "response" else "text/plain"
-    if kind == "response" and not content_type.lower().startswith(HTML_TYPES):
-        _skip(stats, f"warc response {content_type.split(';')[0] or 'without type'}")
-        return None
+    if kind == "conversion":
+        headers = {"Content-Type": "text/plain; charset=utf-8"}
+    else:
+        headers = _http_headers(record) or _resource_headers(record)
+        content_type = header(headers, "content-type") or ""
+        if not content_type.lower().startswith(HTML_TYPES):
+            _skip(stats, f"warc {kind} {content_type.split(';')[0] or 'without type'}")
+            return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     base = RawRecord(b"", "wet" if kind == "conversion" else "warc", url=url, path=path,
                      fetched_at=record.rec_headers.get_header("WARC-Date"))
@@ -82,7 +85,7 @@ def _convert(
         base.error = Rejection(exc.code, f"{origin} record {index}: {exc.message}", "read")
         return base
     base.data = data
-    base.headers = headers if kind == "response" else {"Content-Type": "text/plain; charset=utf-8"}
+    base.headers = headers
     return base
 
 
@@ -103,6 +106,14 @@ def _http_headers(record: Any) -> dict[str, str]:
     if record.http_headers is None:
         return {}
     return {str(k): str(v) for k, v in record.http_headers.headers}
+
+
+def _resource_headers(record: Any) -> dict[str, str]:
+    """A ``resource`` record (wget, browsers' archives) has its type in the WARC headers."""
+    if record.rec_type != "resource":
+        return {}
+    value = record.rec_headers.get_header("Content-Type")
+    return {"Content-Type": str(value)} if value else {}
 
 
 def _skip(stats: ReadStats | None, reason: str) -> None:
