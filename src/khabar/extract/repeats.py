@@ -21,6 +21,7 @@ from khabar.extract.boilerplate import match_key
 from khabar.extract.shapes import is_body_like
 
 MAX_LINE_CHARS = 1000
+RULE_SITE_REPEAT = "site-repeat"
 
 
 def site_of(doc: Document) -> str | None:
@@ -67,7 +68,9 @@ def learn_repeats(
     return out
 
 
-def drop_repeated_blocks(ext: Extracted, repeated: Collection[str], rule: str) -> None:
+def drop_repeated_blocks(
+    ext: Extracted, repeated: Collection[str], rule: str = RULE_SITE_REPEAT
+) -> None:
     """Move an extractor's paragraphs and headings the site repeats into its boilerplate.
 
     Used for HTML pages, whose blocks come from the HTML extractor; ``line`` is the block's

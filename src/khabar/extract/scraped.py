@@ -12,7 +12,8 @@ works in passes over the lines, each pass claiming lines for one role:
    first paragraph when that comes first);
 4. the section label among the labels above the headline (a known label, a breadcrumb, or
    a lone short line); the other labels there are masthead;
-5. bylines and date lines before the body starts or after it ends;
+5. bylines and date lines before the body starts or after it ends (a byline with a prefix
+   and a capitalised name or a colon, "By Asha Rao", "रिपोर्ट: सीमा", anywhere);
 6. subheadings and paragraphs from what is left.
 
 Every input line that does not end up in a block is kept in ``Extracted.boilerplate`` with
@@ -35,6 +36,7 @@ from khabar.extract.boilerplate import (
     squash,
 )
 from khabar.extract.cues import PageCues, load_cues
+from khabar.extract.repeats import RULE_SITE_REPEAT
 from khabar.extract.shapes import (
     breadcrumb,
     byline_names,
@@ -50,7 +52,6 @@ from khabar.extract.shapes import (
     words,
 )
 
-RULE_SITE_REPEAT = "site-repeat"
 RULE_SECTION = "section"
 RULE_MASTHEAD = "masthead"
 RULE_BYLINE = "byline"

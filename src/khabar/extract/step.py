@@ -18,8 +18,6 @@ from khabar.pipeline import Options, Step, register
 
 log = logging.getLogger(__name__)
 
-RULE_SITE_REPEAT = "site-repeat"
-
 _HTML_RE = regex.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b",
     regex.IGNORECASE | regex.DOTALL,
@@ -104,7 +102,7 @@ class Extract(Step):
             from khabar.extract.repeats import drop_repeated_blocks
 
             ext = self._html.pop(id(doc), None) or self._extract_html(doc, source)
-            drop_repeated_blocks(ext, self._repeated(doc), RULE_SITE_REPEAT)
+            drop_repeated_blocks(ext, self._repeated(doc))
             return ext
         from khabar.extract.scraped import read_scraped
 
