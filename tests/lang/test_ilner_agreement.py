@@ -16,56 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from khabar.entities.nerdata import read_conll
+from khabar.lang.detokenize import Rebuilt, natural, spaced
 from khabar.lang.sentences import split_sentences
 from khabar.lang.tokens import Tokenizer
-
-NO_SPACE_BEFORE = frozenset([",", "।", "॥", ")", "]", "}", "?", "!", ";", "%", "”", "’", "."])
-NO_SPACE_AFTER = frozenset(["(", "[", "{", "“", "‘"])
-TOGGLING = frozenset(["'", '"'])
-Rebuilt = tuple[str, list[tuple[int, int]]]
-
-
-def read_sentences(path: Path) -> list[list[str]]:
-    sentences: list[list[str]] = []
-    current: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            token = line.rstrip("\n").split("\t")[0].strip()
-            if token:
-                current.append(token)
-            elif current:
-                sentences.append(current)
-                current = []
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def spaced(tokens: list[str]) -> Rebuilt:
-    spans, pos = [], 0
-    for tok in tokens:
-        spans.append((pos, pos + len(tok)))
-        pos += len(tok) + 1
-    return " ".join(tokens), spans
-
-
-def natural(tokens: list[str]) -> Rebuilt:
-    parts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos, glue_next = 0, True
-    is_open = dict.fromkeys(TOGGLING, False)
-    for tok in tokens:
-        closing = tok in TOGGLING and is_open[tok]
-        if not (glue_next or tok in NO_SPACE_BEFORE or closing):
-            parts.append(" ")
-            pos += 1
-        spans.append((pos, pos + len(tok)))
-        parts.append(tok)
-        pos += len(tok)
-        glue_next = tok in NO_SPACE_AFTER or (tok in TOGGLING and not closing)
-        if tok in TOGGLING:
-            is_open[tok] = not closing
-    return "".join(parts), spans
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +28,7 @@ def corpus(seed_path: Path) -> list[list[str]]:
     folder = seed_path.parents[1] / "data" / "il-ner" / "Hindi"
     out: list[list[str]] = []
     for split in ("train", "dev", "test"):
-        out += read_sentences(folder / f"Hindi-{split}.txt")
+        out += [tokens for tokens, _ in read_conll(folder / f"Hindi-{split}.txt")]
     return out
 
 

@@ -1,0 +1,88 @@
+"""Agreement of khabar's tokens and sentences with the IL-NER Hindi corpus.
+
+    .venv/bin/python eval/text_layer_eval.py
+
+Tokens: each corpus sentence is rebuilt as text (``spaced``: tokens joined by spaces;
+``natural``: punctuation attached as in news text, see ``khabar.lang.detokenize``) and
+tokenised again; recall = share of corpus token spans reproduced exactly, precision = share of
+khabar's spans that are corpus spans. Sentences: corpus sentences (natural text) are joined
+five to a paragraph and split again; recall counts the boundaries after a sentence that ends
+with a terminator (a heading joined to the next sentence by a space cannot be found), false
+splits are khabar boundaries inside a corpus sentence, per corpus sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from khabar.entities.nerdata import read_conll
+from khabar.lang.detokenize import natural, spaced
+from khabar.lang.sentences import split_sentences
+from khabar.lang.tokens import Tokenizer
+
+ILNER = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "il-ner" / "Hindi"
+TERMINATORS = ("।", "?", "!", ".", "॥")
+PER_BLOCK = 5
+
+
+def token_agreement(sentences: list[list[str]], style: str) -> tuple[float, float, int]:
+    rebuild = spaced if style == "spaced" else natural
+    tokenizer = Tokenizer()
+    gold_n = pred_n = both = 0
+    for sentence in sentences:
+        text, gold = rebuild(sentence)
+        pred = {(a, b) for a, b, _ in tokenizer.spans(text)}
+        gold_set = set(gold)
+        gold_n += len(gold_set)
+        pred_n += len(pred)
+        both += len(gold_set & pred)
+    return both / gold_n, both / pred_n, gold_n
+
+
+def sentence_agreement(sentences: list[list[str]]) -> tuple[float, float, int]:
+    texts = [natural(s)[0] for s in sentences]
+    counted = found = false_splits = 0
+    for i in range(0, len(texts), PER_BLOCK):
+        group = texts[i : i + PER_BLOCK]
+        block = " ".join(group)
+        ends: dict[int, bool] = {}
+        pos = 0
+        for text in group:
+            pos += len(text)
+            ends[pos] = text.rstrip("\"'”’)").endswith(TERMINATORS)
+            pos += 1
+        predicted = {end for _, end in split_sentences(block)}
+        for end, terminated in ends.items():
+            if end < len(block) and terminated:
+                counted += 1
+                found += end in predicted
+        false_splits += len(predicted - set(ends))
+    return found / counted, false_splits / len(texts), counted
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ILNER)
+    args = parser.parse_args()
+    splits = {s: [t for t, _ in read_conll(args.corpus / f"Hindi-{s}.txt")]
+              for s in ("train", "dev", "test")}
+    if not all(splits.values()):
+        print(f"IL-NER Hindi not found under {args.corpus}", file=sys.stderr)
+        return 1
+    splits["all"] = [s for name in ("train", "dev", "test") for s in splits[name]]
+    print(f"{'split':<6} {'style':<8} {'token recall':>12} {'precision':>10} {'tokens':>8}")
+    for name, sentences in splits.items():
+        for style in ("spaced", "natural"):
+            recall, precision, n = token_agreement(sentences, style)
+            print(f"{name:<6} {style:<8} {recall:>12.4f} {precision:>10.4f} {n:>8d}")
+    print(f"\n{'split':<6} {'boundary recall':>15} {'false splits/sent':>18} {'boundaries':>10}")
+    for name, sentences in splits.items():
+        recall, false_rate, counted = sentence_agreement(sentences)
+        print(f"{name:<6} {recall:>15.4f} {false_rate:>18.4f} {counted:>10d}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
