@@ -182,6 +182,22 @@ def test_agency_credit_at_the_end_is_the_byline() -> None:
     assert [(b.text, b.rule) for b in ext.boilerplate] == [("देश", "section"), ("(भाषा)", "byline")]
 
 
+def test_wrapped_lines_are_joined_not_taken_for_subheadings() -> None:
+    text = (
+        "Floods cut off mountain villages after heavy rain\n\n"
+        "Rescue teams reached the\n"
+        "village on Tuesday after a long and difficult climb through the night.\n\n"
+        "राज्य सरकार के\n"
+        "नए आदेश के बाद बाजार सुबह दस बजे से शाम छह बजे तक खुलेंगे।\n\n"
+        "Roads closed for a week\n"
+        "The state public works department said repairs would take at least seven days.\n"
+    )
+    ext = read_scraped(text, config=CONFIG)
+    assert [k for k, _ in ext.blocks] == ["title", "paragraph", "paragraph", "heading", "paragraph"]
+    assert ext.blocks[1][1].startswith("Rescue teams reached the village on Tuesday")
+    assert ext.blocks[2][1].startswith("राज्य सरकार के नए आदेश")
+
+
 def test_bad_phrase_entries_are_skipped(caplog: pytest.LogCaptureFixture) -> None:
     text = "line  ok-rule  Good phrase\nweird  x  y\npattern  bad  (unclosed\nonly two\n"
     with caplog.at_level(logging.WARNING):

@@ -20,7 +20,7 @@ from khabar.extract.boilerplate import match_key, read_lang_file
 log = logging.getLogger(__name__)
 
 _LIST_KEYS = ("sections", "byline_prefixes", "byline_suffixes", "date_prefixes", "date_words",
-              "breadcrumb_home", "agencies")
+              "breadcrumb_home", "agencies", "continuation_words")
 
 
 @dataclass(slots=True)
@@ -31,6 +31,7 @@ class PageCues:
     date_words: frozenset[str] = frozenset()
     breadcrumb_home: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
+    continuation_words: frozenset[str] = frozenset()
     byline_prefix_re: regex.Pattern[str] | None = None
     suffix_last_words: frozenset[str] = frozenset()
     prefix_first_words: frozenset[str] = frozenset()
@@ -46,6 +47,10 @@ class PageCues:
         if key.rsplit(" ", 1)[-1] not in self.suffix_last_words:
             return False
         return any(key == s or key.endswith(" " + s) for s in self.byline_suffixes)
+
+    def runs_on(self, key: str) -> bool:
+        """Whether a line with this key ends in a word that continues into the next line."""
+        return bool(key) and key.rsplit(" ", 1)[-1] in self.continuation_words
 
     def has_date_prefix(self, key: str) -> bool:
         if key.split(" ", 1)[0] not in self.prefix_first_words:
@@ -102,5 +107,6 @@ def load_cues(languages: tuple[str, ...]) -> PageCues:
         date_words=frozenset(_keys(merged["date_words"])),
         breadcrumb_home=frozenset(_keys(merged["breadcrumb_home"])),
         agencies=frozenset(_keys(merged["agencies"])),
+        continuation_words=frozenset(_keys(merged["continuation_words"])),
         byline_prefix_re=_prefix_regex(merged["byline_prefixes"]),
     )

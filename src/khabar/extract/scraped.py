@@ -295,4 +295,6 @@ class _Reader:
             return False
         if prev is not None and prev.group == line.group and not ends_sentence(prev.text):
             return False
+        if nxt.group == line.group and self.cues.runs_on(line.key):
+            return False  # a wrapped line ("... villages on"), not a subheading
         return not is_dateline(line.text, self.cues)
