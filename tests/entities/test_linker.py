@@ -116,3 +116,10 @@ def test_users_entities_from_settings_are_found_and_linked(tmp_path: Path) -> No
     assert entity.name == "Raghuvir Prasad Tiwari" and entity.type == "person"
     plain = Pipeline(steps=STEPS)("जिलाधिकारी रघुवीर प्रसाद तिवारी ने बाढ़ क्षेत्र का दौरा किया।")
     assert not any(e.kb_id == "khabar:test-raghuvir" for e in plain.entities)
+
+
+def test_country_named_nearby_chooses_the_body(linker: Linker) -> None:
+    us = linker.link("एनएससी", "organisation", linker.context(["अमेरिका", "के"], ["USA"]))
+    assert us is not None and us.entity.id == "khabar:us-nsc"
+    home = linker.link("एनएससी", "organisation")
+    assert home is not None and home.entity.id == "khabar:in-nsc"
