@@ -84,3 +84,10 @@ def test_report_on_stdin() -> None:
     assert result.returncode == 0, result.stderr
     assert "language" in result.stdout and "hi" in result.stdout
     assert "शानदार" in result.stdout
+
+
+def test_error_text_is_not_read_as_markup(tmp_path: Path) -> None:
+    missing = tmp_path / "[http] [bold]x.txt"
+    result = khabar("analyze", str(missing))
+    one_error_line(result, "E101")
+    assert "[http] [bold]x.txt" in result.stderr

@@ -7,6 +7,7 @@ import sys
 from typing import NoReturn
 
 from rich.console import Console
+from rich.markup import escape
 
 from khabar.errors import KhabarError
 
@@ -32,7 +33,8 @@ def fail(exc: BaseException, exit_code: int = 1) -> NoReturn:
     if State.verbose:
         err.print_exception()
     if isinstance(exc, KhabarError):
-        err.print(f"[bold red]error[/] {exc.code}: {exc.message}", markup=True, highlight=False)
+        line = f"{exc.code}: {exc.message}"
     else:
-        err.print(f"[bold red]error[/] {type(exc).__name__}: {exc}", markup=True, highlight=False)
+        line = f"{type(exc).__name__}: {exc}"
+    err.print(f"[bold red]error[/] {escape(line)}", markup=True, highlight=False)
     raise SystemExit(exit_code)
