@@ -74,3 +74,27 @@ def test_no_text_no_matches(gazetteer: Gazetteer) -> None:
     assert gazetteer.find("") == []
     assert gazetteer.find("।।, ...") == []
     assert isinstance(Document().mentions, list)
+
+
+def test_tagger_spans_merge_with_gazetteer_mentions() -> None:
+    from khabar.entities.steps import _merge, _spans
+
+    text = "कल रमेश चौहान और अमेरिका के अफसर मिले।"
+    doc = Pipeline(steps=["decode", "extract", "language", "sentences", "tokens"])(text)
+    words = [doc.text[t.start : t.end] for t in doc.tokens]
+    tags = ["O"] * len(words)
+    tags[words.index("रमेश")], tags[words.index("चौहान")] = "B-NEP", "I-NEP"
+    tags[words.index("अमेरिका")] = "B-NEL"
+    tags[words.index("अफसर")] = "B-NETI"  # not a name label: ignored
+    tagged = _spans(doc, doc.tokens, tags)
+    assert [(m.text, m.label) for m in tagged] == [("रमेश चौहान", "person"),
+                                                   ("अमेरिका", "location")]
+    gazetteer = Gazetteer(get_index())
+    from khabar.entities.steps import EntitiesStep
+    from khabar.pipeline import Options
+
+    step = EntitiesStep(Options.load())
+    found = [step._mention(doc, m) for m in gazetteer.find(doc.text, doc.tokens)]
+    merged = _merge(found, tagged)
+    assert [(m.text, m.source) for m in sorted(merged, key=lambda m: m.start)] == [
+        ("रमेश चौहान", "tagger"), ("अमेरिका", "gazetteer+tagger")]
