@@ -31,6 +31,8 @@ def test_decimal_numbers_urls_and_ellipsis_are_not_ends() -> None:
     text = "महंगाई 3.5 प्रतिशत रही... विवरण www.example.org पर है। आगे देखें."
     assert sentences(text) == ["महंगाई 3.5 प्रतिशत रही... विवरण www.example.org पर है।",
                                "आगे देखें."]
+    link = "फॉर्म https://example.org/form?id=7&x=1 पर मिलेगा। जल्दी करें!"
+    assert sentences(link) == ["फॉर्म https://example.org/form?id=7&x=1 पर मिलेगा।", "जल्दी करें!"]
 
 
 def test_closing_quotes_and_brackets_stay_with_the_sentence() -> None:

@@ -2,7 +2,8 @@
 
 A sentence ends at
   * a danda ``।`` or double danda ``॥`` (with or without a space after it);
-  * ``?`` or ``!`` (runs such as ``?!`` count once);
+  * ``?`` or ``!`` followed by white space or the end (runs such as ``?!`` count once;
+    ``a?b=1`` in a URL is no end);
   * a single full stop followed by white space or the end, unless it belongs to an
     abbreviation (``डॉ.``, ``श्री.``, ``Dr.``; lists in ``lang/<code>/abbreviations.txt``),
     an initial (a single Latin letter, a Devanagari letter or letter name such as ``एस.``),
@@ -31,7 +32,7 @@ from khabar.lang.resources import word_list
 
 _CLOSERS = r"[\p{Pf}\p{Pe}\"'”’»›]*"
 _BREAK = regex.compile(
-    rf"(?P<term>[।॥]+[।॥?!]*{_CLOSERS}|[?!]+[?!।॥]*{_CLOSERS})"
+    rf"(?P<term>[।॥]+[।॥?!]*{_CLOSERS}|[?!]+[?!।॥]*{_CLOSERS}(?=\s|$))"
     rf"|(?P<stop>(?<!\.)\.(?!\.){_CLOSERS}(?=\s|$))"
     r"|(?P<nl>\n)"
 )
