@@ -150,6 +150,11 @@ def test_phrase_kinds() -> None:
          "en:syndication"),
         ("हमें फ़ॉलो करें", "hi:follow"),
         ("Story continues below advertisement", "en:advertisement"),
+        ("4 min read", "en:reading-time"),
+        ("3 मिनट में पढ़ें", "hi:reading-time"),
+        ("(\u095eाइल \u095eोटो)", "hi:photo-credit"),  # precomposed nukta letters
+        ("(\u092b\u093cाइल \u092b\u093cोटो)", "hi:photo-credit"),  # decomposed
+        ("Subscribe now to read every story on this site.", "en:paywall"),
     ],
 )
 def test_more_phrases(line: str, rule: str) -> None:
@@ -196,6 +201,20 @@ def test_wrapped_lines_are_joined_not_taken_for_subheadings() -> None:
     assert [k for k, _ in ext.blocks] == ["title", "paragraph", "paragraph", "heading", "paragraph"]
     assert ext.blocks[1][1].startswith("Rescue teams reached the village on Tuesday")
     assert ext.blocks[2][1].startswith("राज्य सरकार के नए आदेश")
+
+
+def test_labelled_date_line_amid_the_body_is_removed() -> None:
+    text = (
+        "Bridge opens to traffic after two years of work on the river\n\n"
+        "The new bridge across the river opened to cars and buses on Monday morning.\n\n"
+        "Updated: 12 Nov 2024, 10:05 IST\n\n"
+        "Officials said trucks would be allowed from next month after a final check.\n"
+    )
+    ext = read_scraped(text, config=CONFIG)
+    assert [(b.text, b.rule) for b in ext.boilerplate] == [
+        ("Updated: 12 Nov 2024, 10:05 IST", "date")
+    ]
+    assert len(ext.blocks) == 3
 
 
 def test_bad_phrase_entries_are_skipped(caplog: pytest.LogCaptureFixture) -> None:

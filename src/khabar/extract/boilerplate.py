@@ -140,7 +140,8 @@ def _add_list(out: PhraseList, rule: str, lang: str, rest: list[str]) -> bool:
 def _add_entry(out: PhraseList, kind: str, rule: str, phrase: str) -> bool:
     if kind == "pattern":
         try:
-            out.patterns.append((regex.compile(phrase, regex.IGNORECASE | regex.V1), rule))
+            source = unicodedata.normalize("NFC", phrase)  # lines are matched in NFC
+            out.patterns.append((regex.compile(source, regex.IGNORECASE | regex.V1), rule))
         except regex.error:
             return False
         return True

@@ -12,8 +12,9 @@ works in passes over the lines, each pass claiming lines for one role:
    first paragraph when that comes first);
 4. the section label among the labels above the headline (a known label, a breadcrumb, or
    a lone short line); the other labels there are masthead;
-5. bylines and date lines before the body starts or after it ends (a byline with a prefix
-   and a capitalised name or a colon, "By Asha Rao", "रिपोर्ट: सीमा", anywhere);
+5. bylines and date lines before the body starts or after it ends (anywhere: a byline with
+   a prefix and a capitalised name or a colon, "By Asha Rao", "रिपोर्ट: सीमा", and a
+   labelled date, "Updated: 12 Nov 2024");
 6. subheadings and paragraphs from what is left.
 
 Every input line that does not end up in a block is kept in ``Extracted.boilerplate`` with
@@ -255,7 +256,7 @@ class _Reader:
         body = [i for i, line in enumerate(live) if is_body_like(line.text)]
         first, last = (body[0], body[-1]) if body else (len(live), -1)
         for i, line in enumerate(live):
-            if first <= i <= last and not is_strong_byline(line.text, self.cues):
+            if first <= i <= last and not self._strong_meta(line):
                 continue
             names = self._byline(line)
             if names is not None:
@@ -263,6 +264,12 @@ class _Reader:
                 self._remove(line, RULE_BYLINE)
             elif is_date_line(line.text, self.cues, line.key):
                 self._remove(line, RULE_DATE)
+
+    def _strong_meta(self, line: Line) -> bool:
+        """A byline or a labelled date line ("Updated: ...") that is one even amid the body."""
+        if is_strong_byline(line.text, self.cues):
+            return True
+        return self.cues.has_date_prefix(line.key) and is_date_line(line.text, self.cues, line.key)
 
     # -- 6. headings and paragraphs ------------------------------------------------------
     def _block_pass(self) -> None:
