@@ -1,12 +1,14 @@
 """Page extraction over the fundus pages: khabar against trafilatura's defaults, same run.
 
 Reads ``../shared/data/fundus`` (258 gzipped article pages, gold title, authors, date, body;
-``INDEX.csv`` pairs each page with its gold record). Both systems get the same bytes and the
-same URL. Prints, for all pages and for the Indian pages (``ind/``): body word-F1 (Unicode
+``INDEX.csv`` pairs each page with its gold record). Both systems get the same input: the
+page decoded once by khabar's decoder, and its URL (``--pipeline`` runs khabar's decode and
+extract steps on the bytes instead, trafilatura still on the decoded text). Prints, for all
+pages and for the Indian pages (``ind/``): body word-F1 (Unicode
 tokens ``[\\p{L}\\p{M}\\p{N}]+``), title exact match, author F1, date exact-day accuracy,
 empty-output rate and pages/second.
 
-    .venv/bin/python eval/fundus_eval.py [--data ../shared/data/fundus] [--limit N] [--json]
+    .venv/bin/python eval/fundus_eval.py [--data DIR] [--limit N] [--json] [--pipeline]
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import Any
 
 import regex
 
+from khabar.extract.decode import decode_bytes
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "fundus"
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -42,6 +46,7 @@ class Page:
     authors: list[str]
     date: str
     body: str
+    text: str = ""
 
 
 @dataclass(slots=True)
@@ -62,9 +67,11 @@ def load_pages(data_dir: Path, limit: int | None = None) -> list[Page]:
                 gold_cache[gold_file] = json.loads((data_dir / gold_file).read_text("utf-8"))
             gold = gold_cache[gold_file][row["gold_key_guess"]]
             data = gzip.decompress((data_dir / row["html_file"]).read_bytes())
+            decoded = decode_bytes(data)
             pages.append(Page(row["html_file"], row["url"], data, gold.get("title") or "",
                               list(gold.get("authors") or []),
-                              gold.get("publishing_date") or "", gold_body(gold)))
+                              gold.get("publishing_date") or "", gold_body(gold),
+                              decoded[0] if decoded else ""))
             if limit and len(pages) >= limit:
                 break
     return pages
@@ -139,25 +146,33 @@ def score(pages: list[Page], outputs: list[Output]) -> dict[str, float]:
 def run_trafilatura(page: Page) -> Output:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(page.data, url=page.url, with_metadata=True)
+    doc = trafilatura.bare_extraction(page.text, url=page.url, with_metadata=True)
     if doc is None or isinstance(doc, dict):
         return Output()
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     return Output(doc.title or "", authors, doc.date, doc.text or "")
 
 
-def make_khabar() -> Callable[[Page], Output]:
+def make_khabar(pipeline: bool = False) -> Callable[[Page], Output]:
+    """khabar's HTML extraction on the decoded page, or (``pipeline``) decode+extract steps."""
+    from khabar.extract.html import extract_html
     from khabar.pipeline import Pipeline
     from khabar.sources.base import RawRecord
 
-    pipeline = Pipeline(steps=["decode", "extract"])
+    steps = Pipeline(steps=["decode", "extract"])
+    config = steps.options.for_step("extract")
 
     def run(page: Page) -> Output:
-        doc = pipeline(RawRecord(page.data, "bytes", url=page.url))
-        meta = doc.meta
-        body = "\n".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind != "title")
-        published = meta.published.value if meta.published else None
-        return Output(meta.title or "", list(meta.authors), published, body)
+        if pipeline:
+            doc = steps(RawRecord(page.data, "bytes", url=page.url))
+            meta = doc.meta
+            body = "\n".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind != "title")
+            published = meta.published.value if meta.published else None
+            return Output(meta.title or "", list(meta.authors), published, body)
+        ext = extract_html(page.text, url=page.url, config=config)
+        body = "\n".join(text for kind, text in ext.blocks if kind != "title")
+        date = ext.published.value if ext.published else None
+        return Output(ext.title or "", list(ext.authors), date, body)
 
     return run
 
@@ -173,12 +188,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument("--pipeline", action="store_true",
+                        help="run khabar as the decode+extract pipeline on the page's bytes")
     parser.add_argument("--show", default="",
                         help="print both outputs for pages whose path has this")
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)
     pages = load_pages(args.data, args.limit)
-    khabar = make_khabar()
+    khabar = make_khabar(args.pipeline)
     for warm in pages[:3]:  # imports and lazy loads out of the timing, for both
         khabar(warm)
         run_trafilatura(warm)

@@ -15,9 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 import regex
+from lxml import etree
 
 from khabar.extract.bylines import byline_words
-from khabar.extract.pagedata import HtmlElement, PageData
+from khabar.extract.pagedata import PageData
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,13 @@ _HANDLE = regex.compile(r"(?<!\S)@\w+")
 _DIGIT = regex.compile(r"\p{N}")
 _EDGE = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
 _HARD_SPLIT = regex.compile(r"\s*(?:[,;|/•·]|\s[-–—]\s)\s*")
-_BYLINE_CLASS = regex.compile(r"author|byline|writer|reporter|autor|auteur", regex.IGNORECASE)
+_BYLINE_XPATH = etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or "
+    + " or ".join(f"contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+                  f"'abcdefghijklmnopqrstuvwxyz'), '{word}')"
+                  for word in ("author", "byline", "writer", "reporter", "autor", "auteur"))
+    + "]")
+MAX_BYLINE_CHARS = 120
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
               "sailthru.author", "byl", "cxenseparse:author", "twitter:creator")
 MAX_NAME_CHARS = 60
@@ -36,8 +43,8 @@ MAX_NAME_WORDS = 6
 
 def page_authors(page: PageData) -> list[str]:
     """The article's authors: the first source that yields a name wins."""
-    for raw in (_jsonld_authors(page), _meta_authors(page), _element_authors(page.tree)):
-        names = normalize_authors(raw)
+    for finder in (_jsonld_authors, _meta_authors, _element_authors):
+        names = normalize_authors(finder(page))
         if names:
             return names
     return []
@@ -73,20 +80,15 @@ def _meta_authors(page: PageData) -> list[str]:
     return []
 
 
-def _element_authors(tree: HtmlElement) -> list[str]:
-    found: list[str] = []
-    for node in tree.iter():
+def _element_authors(page: PageData) -> list[str]:
+    """The first byline element's text: ``rel``/``itemprop`` author, or a byline class."""
+    for node in _BYLINE_XPATH(page.tree):
         if not isinstance(node.tag, str) or node.tag in ("script", "style", "meta", "link"):
             continue
-        if not (node.get("rel") == "author" or node.get("itemprop") == "author"
-                or _BYLINE_CLASS.search(node.get("class") or "")):
-            continue
         text = _SPACE.sub(" ", node.text_content()).strip()
-        if 0 < len(text) <= 120:
-            found.append(text)
-        if len(found) >= 4:
-            break
-    return found[:1] if found else []
+        if 0 < len(text) <= MAX_BYLINE_CHARS:
+            return [text]
+    return []
 
 
 # -- the normaliser ------------------------------------------------------------------------

@@ -2,9 +2,11 @@
 
 1. The page is parsed once (lxml); its metadata is read from that tree
    (:mod:`khabar.extract.metadata`).
-2. The main text comes from ``trafilatura`` (comments off, deduplication off: it is not
-   deterministic) as its XML body, so paragraphs (``p``, list items, quotes) and headings
-   (``head``) stay apart.
+2. The main text comes from ``trafilatura`` (deduplication off: it is not deterministic) as
+   its XML body, so paragraphs (``p``, list items, quotes) and headings (``head``) stay
+   apart. Comments never reach the text: trafilatura is asked to find them so that it
+   prunes them from the main text (without that, comment areas leak into it), and what it
+   found is dropped.
 3. When trafilatura finds nothing, or mostly tables and link lists, ``readability-lxml`` is
    the second engine; the result with more running text wins.
 4. Post-cleaning (:mod:`khabar.extract.cleaning`) drops inline "ये भी पढ़ें" / "Also Read"
@@ -84,7 +86,7 @@ def _trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[RawBlock]:
 
     try:
         result = trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, deduplicate=False, with_metadata=False,
+            tree, url=url, include_comments=True, deduplicate=False, with_metadata=False,
             include_tables=True, include_images=False, include_links=False,
         )
     except Exception as exc:  # noqa: BLE001 - a third-party engine must never stop the batch
@@ -97,7 +99,7 @@ def _trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[RawBlock]:
 
 def body_blocks(body: Any) -> list[RawBlock]:
     """Blocks of trafilatura's XML body: ``head`` → heading, the rest → paragraphs."""
-    blocks: list[RawBlock] = []
+    blocks: list[RawBlock] = [("paragraph", t, False) for t in _loose(body.text)]
     for node in body:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "head":
@@ -107,7 +109,13 @@ def body_blocks(body: Any) -> list[RawBlock]:
                 blocks.extend(("paragraph", t, True) for t in _lines(item))
         elif tag and tag != "graphic":
             blocks.extend(("paragraph", t, False) for t in _lines(node))
+        blocks.extend(("paragraph", t, False) for t in _loose(node.tail))
     return blocks
+
+
+def _loose(text: str | None) -> list[str]:
+    """Text standing between the body's elements (trafilatura leaves some there)."""
+    return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
 
 
 def _lines(node: Any) -> list[str]:

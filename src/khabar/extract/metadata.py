@@ -6,6 +6,7 @@ Authors are in :mod:`khabar.extract.authors`, the published time in
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,7 @@ logger = logging.getLogger(__name__)
 _SPACE = regex.compile(r"\s+")
 # " | Site", " - Site", " – Site", " — Site", " :: Site" at the end of a <title>.
 _TITLE_SEPARATORS = regex.compile(r"\s+(?:[|\-–—•·»]|::)\s+")
+MAX_LABEL_WORDS = 3
 _LANG = regex.compile(r"^[A-Za-z]{2,3}(?=$|[-_])")
 
 
@@ -57,35 +59,62 @@ def page_metadata(page: PageData) -> PageMetadata:
 
 # -- title ---------------------------------------------------------------------------------
 def page_title(page: PageData, site: str | None = None) -> str | None:
-    """The headline: an ``<h1>`` another source confirms, else structured data, else <title>."""
-    structured = [clean(t) for t in (
-        _ld_field(page, "headline"), page.first("og:title"), page.first("twitter:title"),
-        page.first("headline"),
-    ) if t]
-    tag = clean(page.tree.findtext(".//title"))
-    confirming = [*structured, tag]
-    h1s = [clean(h.text_content()) for h in page.tree.iter("h1")][:5]
-    for h1 in h1s:
-        if len(h1) >= 8 and any(h1 == c or h1 in c for c in confirming if c):
-            return h1
-    if structured:
-        return strip_site(structured[0], site)
-    if h1s and h1s[0]:
-        return h1s[0]
-    return strip_site(tag, site) or None
+    """The headline the page's own sources agree on most.
+
+    Candidates: og:title without the site name, the first ``<h1>``, JSON-LD ``headline``,
+    og:title, twitter:title, ``<title>`` without the site name. Each gets a vote from every
+    other source with the same text (half a vote from one that contains it); the most-voted
+    wins, ties going to the earlier one.
+    """
+    og = _unescaped(page.first("og:title"))
+    tag = _unescaped(page.tree.findtext(".//title"))
+    h1 = next((t for t in (clean(h.text_content()) for h in page.tree.iter("h1")) if t), "")
+    candidates = [
+        ("og-stripped", strip_site(og, site) if og else ""), ("h1", h1),
+        ("jsonld", _unescaped(_ld_field(page, "headline"))), ("og", og),
+        ("twitter", _unescaped(page.first("twitter:title"))),
+        ("title-stripped", strip_site(tag, site) if tag else ""), ("title", tag),
+    ]
+    best, best_votes = None, -1.0
+    for name, text in candidates[:-1]:
+        if not text:
+            continue
+        votes = sum(_vote(text, value) for other, value in candidates
+                    if other != name and not _same_source(name, other))
+        if votes > best_votes:
+            best, best_votes = text, votes
+    return best
+
+
+def _vote(text: str, other: str) -> float:
+    """1 when another source has the same text, 0.5 when it holds it (a longer SEO title)."""
+    if other == text:
+        return 1.0
+    return 0.5 if len(text) >= 8 and text in other else 0.0
+
+
+def _same_source(a: str, b: str) -> bool:
+    return a.split("-")[0] == b.split("-")[0]
+
+
+def _unescaped(text: str | None) -> str:
+    return clean(html.unescape(text)) if text else ""
 
 
 def strip_site(title: str, site: str | None) -> str:
-    """A title without its trailing (or leading) site-name part, when it has one."""
+    """A title without its site-name parts (" | Bhopal News - The Times of India")."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     site_key = clean(site).casefold() if site else ""
     if site_key and site_key in parts[0].casefold() and len(parts[0]) < len(parts[-1]):
         return " - ".join(parts[1:]).strip()
-    longest = max(parts, key=len)
     if site_key and site_key in parts[-1].casefold():
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—•·»:").strip()
+        kept = parts[:-1]
+        while len(kept) > 1 and len(kept[-1].split()) <= MAX_LABEL_WORDS:
+            kept.pop()  # a section label before the site name
+        return title[: title.find(kept[-1]) + len(kept[-1])].strip()
+    longest = max(parts, key=len)
     return longest if len(longest) > 0.6 * len(title) else parts[0]
 
 

@@ -66,8 +66,17 @@ def _type_rank(obj: dict[str, Any]) -> int | None:
 
 
 def parse_tree(html: str) -> HtmlElement | None:
-    """An lxml tree of ``html``, or None when it holds no markup at all."""
+    """An lxml tree of ``html``, or None when it holds no markup at all.
+
+    Parsed the way trafilatura parses (its parser drops comments and processing
+    instructions), so the one tree serves both the metadata and the main-text engine.
+    """
+    from trafilatura.utils import load_html
+
     try:
+        tree = load_html(html)
+        if tree is not None:
+            return tree
         return lxml_html.document_fromstring(html)
     except (ValueError, TypeError, lxml_html.etree.ParserError) as exc:
         logger.debug("unparsable HTML: %s", exc)
