@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.document import Document
 from khabar.entities.gazetteer import Gazetteer, Match
@@ -39,6 +41,9 @@ def test_demonyms_and_their_oblique_plurals(gazetteer: Gazetteer) -> None:
     assert hits["भारतीय"].ids[0] == "Q668" and hits["भारतीय"].kind == "demonym"
     assert hits["रूसी"].ids[0] == "Q159"
     assert hits["भारतीयों"].ids[0] == "Q668"
+    residents = found(gazetteer, "दिल्लीवासियों और मुंबईवासी दोस्तों ने मैच देखा।")
+    assert residents["दिल्लीवासियों"].ids[0] == "Q1353"
+    assert residents["मुंबईवासी"].ids[0] == "Q1156"
 
 
 def test_latin_names_inside_hindi_text(gazetteer: Gazetteer) -> None:
@@ -68,6 +73,20 @@ def test_tokens_from_the_pipeline_give_the_same_matches(gazetteer: Gazetteer) ->
     without = [(m.start, m.end, m.ids) for m in gazetteer.find(doc.text)]
     assert with_tokens == without
     assert [doc.text[s:e] for s, e, _ in without] == ["व्हाइट हाउस", "जॉन किरबी", "प्योंगयांग"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from("रूसअमेरिकाभारत ्ािीु।,.-()AaZz\n😀0९"), max_size=60))
+def test_steps_never_raise_on_odd_text(text: str) -> None:
+    from khabar.entities.steps import EntitiesStep, LinkStep
+    from khabar.pipeline import Options
+
+    options = Options.load()
+    doc = Document(text=text)
+    EntitiesStep(options)(doc)
+    LinkStep(options)(doc)
+    for m in doc.mentions:
+        assert doc.text[m.start : m.end] == m.text
 
 
 def test_no_text_no_matches(gazetteer: Gazetteer) -> None:

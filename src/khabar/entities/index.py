@@ -139,6 +139,7 @@ def build_index(kb: KnowledgeBase) -> NameIndex:
     for key, ids in gazetteer.items():
         index.hits[key] = Hit(tuple(ids), "name", bool(_LATIN.search(key)))
     _add_demonyms(index, kb)
+    _add_residents(index, kb)
     index.automaton = _automaton(index.hits)
     index.skeleton_automaton = _automaton(dict.fromkeys(index.skeletons, None))
     log.debug("name index: %d keys, %d gazetteer keys", len(index.exact), len(index.hits))
@@ -155,6 +156,21 @@ def _add_demonyms(index: NameIndex, kb: KnowledgeBase) -> None:
             key = phrase_key(form)
             if key and key not in index.hits:
                 index.hits[key] = Hit((country,), "demonym", bool(_LATIN.search(form)))
+
+
+def _add_residents(index: NameIndex, kb: KnowledgeBase) -> None:
+    """दिल्लीवासी, भारतवासियों: residents of a place, matched like demonyms of it."""
+    suffixes = read_lines("resident_suffixes.txt")
+    for entity in kb:
+        if entity.type not in ("country", "region", "city") or entity.prior < 0.45:
+            continue
+        for name in entity.names.get("hi", []):
+            if " " in name or phrase_key(name) in index.stop:
+                continue
+            for suffix in suffixes:
+                key = phrase_key(name + suffix)
+                if key not in index.hits:
+                    index.hits[key] = Hit((entity.id,), "demonym", False)
 
 
 def _demonym_forms(forms: Iterable[str]) -> list[str]:
