@@ -10,7 +10,7 @@ from khabar.store.schema import metadata
 
 
 def expected_counts(docs: list[Document]) -> dict[str, int]:
-    kept = {}
+    kept: dict[str, Document] = {}
     for doc in docs:
         if doc.rejected is None:
             from khabar.store.rows import document_key
