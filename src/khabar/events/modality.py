@@ -61,27 +61,25 @@ def _past_year(keys: list[str], year: int | None) -> bool:
 def modality(view: SentenceView, hit: Hit, year: int | None) -> str:
     """The modality of one trigger, judged on its own clause."""
     mc = mod_cues()
-    c = view.clause[hit.anchor[0]]
-    lo, hi = view.clause_range(c)
+    lo, hi = view.clause_range(view.clause[hit.anchor[0]])
     keys = [w.key for w in view.ws]
     before, after = keys[lo : hit.anchor[0]], keys[hit.span[1] : hi]
     inner = keys[hit.anchor[1] : hit.span[1]] if hit.lv and hit.lv[0] >= hit.anchor[1] else []
     nxt = keys[hit.span[1]] if hit.span[1] < len(keys) else ""
-    backgrounded = nxt in _POSTPOSITIONS
-    if hit.lv is None and not hit.entry.verb and not backgrounded:
-        after = before + after
     if set(before) & mc.conditional:
         return "hypothetical"
-    if backgrounded:
+    if nxt in _POSTPOSITIONS:
         return "historical" if _past_year(before, year) else "asserted"
-    near = after[:4] + inner
+    # A bare noun ("... हो सकती है X की मुलाकात") takes its verb from anywhere in the clause.
+    wide = before + after if hit.lv is None and not hit.entry.verb else after
     prev = keys[hit.span[0] - 1 : hit.span[0]] if hit.lv is not None else []
-    if set(near + prev) & mc.negation:
+    if set(after[:4] + inner + prev) & mc.negation:
         return "negated"
-    if set(after) & mc.hypothetical:
+    if set(wide) & mc.hypothetical:
         return "hypothetical"
-    if any(k.endswith(mc.future_suffixes) for k in after + inner + keys[hit.span[0]:hit.span[1]]) \
-            or _has_phrase(after, mc.future_phrases):
+    own = keys[hit.span[0] : hit.span[1]]
+    if any(k.endswith(mc.future_suffixes) for k in wide + inner + own) \
+            or _has_phrase(wide, mc.future_phrases):
         return "future"
     if set(after[:5]) & mc.historical_aux or _past_year(before + after, year):
         return "historical"
