@@ -217,6 +217,25 @@ def test_labelled_date_line_amid_the_body_is_removed() -> None:
     assert len(ext.blocks) == 3
 
 
+def test_text_opening_with_prose_has_no_headline() -> None:
+    text = (
+        "देश\n\n"
+        "सरकार ने आज नई सिंचाई योजना की घोषणा की और कहा कि इसका लाभ सभी किसानों को मिलेगा।\n\n"
+        "योजना पर अगले महीने से काम शुरू होगा।\n"
+    )
+    ext = read_scraped(text, config=CONFIG)
+    assert ext.title is None
+    assert ext.section == "देश"
+    assert [k for k, _ in ext.blocks] == ["paragraph", "paragraph"]
+
+
+def test_short_headline_above_the_first_paragraph() -> None:
+    text = "Putin meets Kim\n\nThe two leaders met on Wednesday in a far eastern city for talks.\n"
+    ext = read_scraped(text, config=CONFIG)
+    assert ext.title == "Putin meets Kim"
+    assert ext.section is None
+
+
 def test_bad_phrase_entries_are_skipped(caplog: pytest.LogCaptureFixture) -> None:
     text = "line  ok-rule  Good phrase\nweird  x  y\npattern  bad  (unclosed\nonly two\n"
     with caplog.at_level(logging.WARNING):

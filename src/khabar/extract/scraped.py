@@ -9,7 +9,7 @@ works in passes over the lines, each pass claiming lines for one role:
    related-articles header;
 2. lines repeated across the site's documents (``repeated``, learned by the extract step);
 3. the headline: the first line that is no short label (a short line straight above the
-   first paragraph when that comes first);
+   first paragraph when that comes first; none when the text opens with prose);
 4. the section label among the labels above the headline (a known label, a breadcrumb, or
    a lone short line); the other labels there are masthead;
 5. bylines and date lines before the body starts or after it ends (anywhere: a byline with
@@ -23,6 +23,7 @@ the rule that claimed it ("hi:related-header", "site-repeat", "byline", "section
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -205,6 +206,9 @@ class _Reader:
         if not heads:
             return
         title = self._pick_title(heads)
+        if title is None:  # the text starts with running prose: no headline
+            self._label_lines(list(itertools.takewhile(self._is_label, heads)))
+            return
         title.role = "title"
         self.ext.title = title.text
         self._label_lines(heads[: heads.index(title)])
@@ -215,20 +219,22 @@ class _Reader:
     def _is_label(self, line: Line) -> bool:
         return is_short_label(line.text) or breadcrumb(line.text, self.cues) is not None
 
-    def _pick_title(self, heads: list[Line]) -> Line:
-        """The first line that is no label; the label before it when that is a paragraph."""
+    def _pick_title(self, heads: list[Line]) -> Line | None:
+        """The first line that is no label; the label before it when that is a paragraph;
+        None when the first such line is a paragraph with only a section label above it."""
         at = next((i for i, line in enumerate(heads) if not self._is_label(line)), None)
         if at is None:
             return heads[-1]
+        if not is_paragraph_like(heads[at].text):
+            return heads[at]
         before = heads[at - 1] if at else None
         if (
             before is not None
-            and is_paragraph_like(heads[at].text)
             and before.key not in self.cues.sections
             and breadcrumb(before.text, self.cues) is None
         ):
             return before  # a short headline straight above the first paragraph
-        return heads[at]
+        return None
 
     def _label_lines(self, labels: list[Line]) -> None:
         """Pick the section among the labels above the headline; the rest is masthead."""
