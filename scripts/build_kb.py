@@ -22,8 +22,9 @@ import csv
 import json
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -84,6 +85,7 @@ class Builder:
         self.iso3 = {c["iso"]: c["iso3"] for c in self.gc.get_countries().values()}
         self.country_ids: dict[str, str] = {}
         self.renames: dict[str, str] = {}
+        self.towns: dict[str, dict[str, Any]] = {}
         # id(entity) -> the names only GeoNames alternates gave it
         self.alternates: dict[int, set[tuple[str, str]]] = {}
 
@@ -172,6 +174,7 @@ class Builder:
         for entity in self.entities.values():
             for name in entity.names.get("en", [])[:1]:
                 by_en.setdefault(name, []).append(entity)
+        self.towns = _towns_by_name(self.gc.get_cities().values())
         with path.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
                 self._wikidata_row(row, by_en)
@@ -187,11 +190,30 @@ class Builder:
         if target is None:
             if not en[:1].isupper() or ":" in en:
                 return  # a common noun or a wiki page, not a named entity
+            target = self._town(qid, en, (row.get("hi") or "").strip())
+        if target is None:
             target = self.add(KBEntity(id=qid, type="other", prior=0.3))
             target.add_name("en", en)
         for lang in ("hi", "ur"):
             target.add_name(lang, (row.get(lang) or "").strip())
         target.add_source("wikidata-hi-ur")
+
+    def _town(self, qid: str, en: str, hi: str) -> KBEntity | None:
+        """The GeoNames city a Wikidata row names, when its Hindi name agrees."""
+        city = self.towns.get(en)
+        if city is None:
+            return None
+        known = self.entities.get(f"khabar:geonames-{city['geonameid']}")
+        if known is not None:
+            if hi not in known.names.get("hi", [hi]):
+                return None
+            self._rename(known, qid)
+            return known
+        entity, _ = _city_entity(city, None, self.iso3.get(city["countrycode"]))
+        if hi not in entity.names.get("hi", [hi]):
+            return None
+        entity.id, entity.prior = qid, 0.35
+        return self.add(entity)
 
     def _rename(self, entity: KBEntity, qid: str) -> None:
         del self.entities[entity.id]
@@ -251,6 +273,17 @@ def _city_entity(
             latin += 1
             entity.add_name("en", alt)
     return entity, set(entity.all_names()) - before
+
+
+def _towns_by_name(cities: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """GeoNames cities of any size by English name (and capitalised Latin alternate names);
+    the most populous wins."""
+    out: dict[str, dict[str, Any]] = {}
+    for city in sorted(cities, key=lambda c: (c["population"], -c["geonameid"])):
+        names = [a for a in city.get("alternatenames", []) if _GOOD_LATIN.match(a)]
+        for name in [*names, city["name"]]:
+            out[name] = city
+    return out
 
 
 def _cldr_exemplar_cities() -> dict[str, dict[str, str]]:
