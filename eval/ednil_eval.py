@@ -50,11 +50,15 @@ class Tally:
         p = self.pred_hit / self.pred if self.pred else 0.0
         r = self.gold_hit / self.gold if self.gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        acc = lambda a, b: f"{a / b:.3f} ({a}/{b})" if b else "-"  # noqa: E731
+        acc = _ratio
         return (f"{label}: trigger P {p:.3f} R {r:.3f} F1 {f:.3f} (pred {self.pred}, "
                 f"gold {self.gold}); subtype acc {acc(self.type_ok, self.gold_hit)}; "
                 f"place acc {acc(self.place_ok, self.place_n)}; "
                 f"casualty acc {acc(self.cas_ok, self.cas_n)}")
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "-"
 
 
 def build_steps() -> list[Step]:

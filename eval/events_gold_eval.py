@@ -13,7 +13,6 @@ predicted values) and recall (right among gold values).
 from __future__ import annotations
 
 import csv
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +106,6 @@ def predicted_fields(doc: Document, ev: Event) -> dict[str, object]:
 def gold_fields(row: dict[str, str]) -> dict[str, object]:
     sym = ontology().symmetric(row["type"].split("/")[0])
     both = _gold_set(row["actors"]) | (_gold_set(row["recipients"]) if sym else set())
-    num = lambda v: None if v == "-" else int(v)  # noqa: E731
     return {
         "actors": both or None, "recipients": None if sym else (_gold_set(row["recipients"])
                                                                  or None),
@@ -115,8 +113,12 @@ def gold_fields(row: dict[str, str]) -> dict[str, object]:
         "unconfirmed": True if row["unconfirmed"] == "y" else None,
         "time": None if row["time"] == "-" else row["time"],
         "place": None if row["place"] == "-" else row["place"].lower(),
-        "killed": num(row["killed"]), "injured": num(row["injured"]),
+        "killed": _num(row["killed"]), "injured": _num(row["injured"]),
     }
+
+
+def _num(value: str) -> int | None:
+    return None if value == "-" else int(value)
 
 
 def _type_of(row: dict[str, str]) -> str:
@@ -167,4 +169,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
