@@ -54,6 +54,9 @@ from khabar.extract.shapes import (
     words,
 )
 
+# Lines longer than this are running text: no phrase, label or date matches them, so their
+# match key is only computed when site repeats need it.
+KEY_MAX_CHARS = 300
 RULE_SECTION = "section"
 RULE_MASTHEAD = "masthead"
 RULE_BYLINE = "byline"
@@ -107,7 +110,7 @@ def split_lines(text: str) -> list[Line]:
         if blank and out:
             group += 1
         blank = False
-        out.append(Line(no, line, group, match_key(line) if len(line) <= MAX_LINE_CHARS else ""))
+        out.append(Line(no, line, group, match_key(line) if len(line) <= KEY_MAX_CHARS else ""))
     return out
 
 
@@ -150,6 +153,12 @@ class _Reader:
         line.role = rule
         self.ext.boilerplate.append(Boilerplate(line.text, rule, line.no))
 
+    @staticmethod
+    def _full_key(line: Line) -> str:
+        if line.key or len(line.text) > MAX_LINE_CHARS:
+            return line.key
+        return match_key(line.text)
+
     def _byline(self, line: Line) -> list[str] | None:
         return byline_names(line.text, self.cues, max_words=self.settings.byline_max_words)
 
@@ -189,7 +198,7 @@ class _Reader:
         live = self._live()
         hits = [
             line for line in live
-            if line.key in repeated
+            if self._full_key(line) in repeated
             and line.key not in self.cues.sections
             and self._byline(line) is None
         ]
