@@ -16,7 +16,7 @@ from khabar.document import Document
 from khabar.store import Store
 from khabar.store.schema import documents, ingest_runs
 from store_data import fresh
-from tests_store_expect import expected_counts, table_counts
+from store_expect import expected_counts, table_counts
 
 BATCH = 4
 # A child that ingests documents slowly, so that it is killed inside an open transaction.
@@ -31,8 +31,9 @@ def slow(path):
             time.sleep(0.05)
             yield Document.from_json(line)
 
-Store.open(sys.argv[1]).ingest(slow(sys.argv[2]), pipeline_version="v1", batch_size=%d)
-""" % BATCH
+Store.open(sys.argv[1]).ingest(slow(sys.argv[2]), pipeline_version="v1",
+                               batch_size=int(sys.argv[3]))
+"""
 
 
 def _wait_for(store: Store, n: int, child: subprocess.Popen[bytes]) -> int:
@@ -52,7 +53,7 @@ def test_kill_mid_batch_then_rerun(db_url: str, tmp_path: Path, news_docs: list[
     feed = tmp_path / "docs.jsonl"
     feed.write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
     with Store.open(db_url) as store:  # create the schema before the child starts
-        child = subprocess.Popen([sys.executable, "-c", CHILD, db_url, str(feed)],
+        child = subprocess.Popen([sys.executable, "-c", CHILD, db_url, str(feed), str(BATCH)],
                                  stderr=subprocess.PIPE)
         try:
             _wait_for(store, 2 * BATCH, child)

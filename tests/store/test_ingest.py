@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from tests_store_expect import expected_counts, table_counts
 
 from khabar.document import Document, Rejection
 from khabar.store import Store
 from khabar.store.rows import document_key
 from khabar.store.schema import documents, rejections
 from store_data import fresh
+from store_expect import expected_counts, table_counts
 
 
 def _all(news_docs: list[Document], seed_doc: Document) -> list[Document]:
