@@ -1,4 +1,4 @@
-"""The scraped-text reader on pages written for these tests (tests/extract/data)."""
+"""The scraped-text reader on pages written for these tests (tests/extract/scraped_pages)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from khabar.extract.repeats import learn_repeats, site_of
 from khabar.extract.scraped import read_scraped
 from khabar.extract.shapes import byline_names, is_date_line, is_dateline, is_strong_byline
 
-DATA = Path(__file__).with_name("data")
+DATA = Path(__file__).with_name("scraped_pages")
 LANGS = ("hi", "en")
 CONFIG = {"boilerplate_languages": list(LANGS)}
 
