@@ -209,6 +209,8 @@ class Builder:
                 return None
             self._rename(known, qid)
             return known
+        if city["population"] < 50_000:
+            return None  # a small town's name is as likely a word (March, Time)
         entity, _ = _city_entity(city, None, self.iso3.get(city["countrycode"]))
         if hi not in entity.names.get("hi", [hi]):
             return None
@@ -276,13 +278,10 @@ def _city_entity(
 
 
 def _towns_by_name(cities: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """GeoNames cities of any size by English name (and capitalised Latin alternate names);
-    the most populous wins."""
+    """GeoNames cities of any size by English name; the most populous wins."""
     out: dict[str, dict[str, Any]] = {}
     for city in sorted(cities, key=lambda c: (c["population"], -c["geonameid"])):
-        names = [a for a in city.get("alternatenames", []) if _GOOD_LATIN.match(a)]
-        for name in [*names, city["name"]]:
-            out[name] = city
+        out[city["name"]] = city
     return out
 
 

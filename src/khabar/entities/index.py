@@ -18,6 +18,7 @@ from pathlib import Path
 
 import ahocorasick
 import regex
+from rapidfuzz import fuzz
 
 from khabar.kb.loader import KnowledgeBase, load_kb
 from khabar.kb.model import KBEntity
@@ -114,8 +115,10 @@ def _gazetteer_name(entity: KBEntity, name: str, key: str, stop: frozenset[str])
         return False
     if _LATIN.search(name) and " " not in key:
         return len(key) >= 3 or name.isupper()
-    if " " not in key and entity.type == "city" and entity.prior < 0.35:
-        return len(key) >= 5
+    if " " not in key and entity.type == "city" and entity.prior < 0.5:
+        # a small city's one-word name must sound like its English name (GeoNames lists
+        # stray Devanagari alternates) and not be too short to be a word
+        return len(key) >= 4 and fuzz.ratio(name_key(name), name_key(entity.name)) >= 70
     return True
 
 
