@@ -118,3 +118,21 @@ def test_unreadable_source_becomes_a_rejected_document(tmp_path: Path) -> None:
     assert docs[0].rejected is not None and docs[0].rejected.code == "E101"
     assert docs[1].ok
     assert errors == ["E101"]
+
+
+def test_analyze_twice_is_not_a_duplicate() -> None:
+    import khabar
+
+    text = "एक ही लेख दो बार पढ़ा गया।"
+    first = khabar.analyze(text)
+    second = khabar.analyze(text)
+    assert first.ok and second.ok, (first.rejected, second.rejected)
+
+
+def test_duplicates_within_one_batch_are_rejected() -> None:
+    pipe = Pipeline()
+    text = "यह वही खबर है जो दो बार आई।"
+    docs = list(pipe.pipe([text, text, "यह अलग खबर है।"]))
+    assert [d.rejected.code if d.rejected else None for d in docs] == [None, "E109", None]
+    again = list(pipe.pipe([text]))  # a new batch starts fresh
+    assert again[0].rejected is None

@@ -159,6 +159,13 @@ class Pipeline:
                 raise ConfigError(f"step {step.name!r} requires {', '.join(missing)} before it")
             seen.add(step.name)
 
+    def reset(self) -> None:
+        """Start a new batch: steps with a ``reset()`` method forget batch state (seen texts)."""
+        for step in self.steps:
+            reset = getattr(step, "reset", None)
+            if reset is not None:
+                reset()
+
     @property
     def step_names(self) -> list[str]:
         return [s.name for s in self.steps]
@@ -184,6 +191,7 @@ class Pipeline:
 
     def __call__(self, source: Source | RawRecord, *, kind: str | None = None) -> Document:
         """Analyse one source (path, URL, text or bytes); input errors raise."""
+        self.reset()
         records = list(iter_records(source, kind=kind, options=self.options))
         if not records:
             return self.run(_rejected("E103", "the input holds no document"))
@@ -197,6 +205,7 @@ class Pipeline:
         on_error: Callable[[Source | RawRecord, KhabarError], None] | None = None,
     ) -> Iterator[Document]:
         """Documents for an iterator of sources. Unreadable sources become rejected Documents."""
+        self.reset()
         window = max(1, int(self.options.get("pipeline", "window", 64)))
         docs = (_from_record(r) for r in self._records(sources, on_error))
         batches = _windows(docs, window)

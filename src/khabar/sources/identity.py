@@ -13,8 +13,6 @@ import hashlib
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import regex
-
 from khabar.document import Document, Rejection
 from khabar.pipeline import Options, Step, register
 
@@ -24,7 +22,6 @@ TRACKING_PARAMS = frozenset({
 })
 TRACKING_PREFIXES = ("utm_",)
 DEFAULT_PORTS = {"http": 80, "https": 443}
-_SPACE = regex.compile(r"\s+")
 
 
 def canonical_url(url: str, *, drop: frozenset[str] = TRACKING_PARAMS) -> str:
@@ -51,7 +48,7 @@ def canonical_url(url: str, *, drop: frozenset[str] = TRACKING_PARAMS) -> str:
 
 def content_hash(text: str) -> str:
     """SHA-256 (hex) of ``text`` with white space runs made one space and the ends trimmed."""
-    return hashlib.sha256(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 @register
@@ -69,6 +66,12 @@ class Dedup(Step):
         self._seen: dict[str, str] = {}
         self._urls: dict[str, str] = {}
         self._window: set[int] = set()
+
+    def reset(self) -> None:
+        """Forget what was seen: the pipeline calls this when a new batch or call starts."""
+        self._seen.clear()
+        self._urls.clear()
+        self._window = set()
 
     def prepare(self, docs: list[Document]) -> None:
         self._window = {id(doc) for doc in docs}
