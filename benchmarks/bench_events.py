@@ -33,7 +33,7 @@ def main() -> int:
     args = parser.parse_args()
     files = sorted(TEXT.rglob("*-*-*.txt"))[: args.files]
     pipeline = Pipeline()
-    pipeline(files[0])
+    pipeline("रूस ने यूक्रेन पर हमला किया।", kind="text")
     docs: list[Document] = []
     t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(args.repeat):
@@ -52,7 +52,7 @@ def main() -> int:
             step(doc)
     ev_wall = time.perf_counter() - t1
     print(f"documents: {len(docs)} files x {args.repeat}, {sentences // args.repeat} sentences, "
-          f"{events} events, {errors} with errors")
+          f"{events} events, {errors} with errors or rejected")
     print(f"full pipeline: {n / wall:.1f} docs/s wall, {n / cpu:.1f} docs/s CPU, "
           f"{sentences / wall:.0f} sentences/s")
     print(f"times+events steps only: {len(docs) / ev_wall:.1f} docs/s, "

@@ -48,7 +48,10 @@ def find_attributions(view: SentenceView, dv: DocView) -> list[Scoped]:
     keys = [w.key for w in view.ws]
     ends = {s.i1: s for s in view.slots}
     out: list[Scoped] = []
+    firsts = ac.according.first.keys() | ac.speech.first.keys() | ac.impersonal.first.keys()
     for i in range(len(keys)):
+        if keys[i] not in firsts:
+            continue
         if (p := _at(keys, i, ac.according)) is not None:
             out.extend(_according(view, ends, i, p, ac))
         elif (p := _at(keys, i, ac.impersonal)) is not None:

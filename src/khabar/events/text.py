@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,13 @@ class Word:
 
 def words(text: str, start: int, end: int) -> list[Word]:
     """The words and punctuation of ``text[start:end]`` with their keys."""
-    return [Word(m.start(), m.end(), key(m.group())) for m in _WORD.finditer(text, start, end)]
+    return [Word(s + start, e + start, k) for s, e, k in _relative(text[start:end])]
+
+
+@lru_cache(maxsize=4096)
+def _relative(piece: str) -> tuple[tuple[int, int, str], ...]:
+    """Word spans of a piece of text (cached: the times and events steps read each sentence)."""
+    return tuple((m.start(), m.end(), key(m.group())) for m in _WORD.finditer(piece))
 
 
 def sentences(doc: Document) -> list[Sentence]:
