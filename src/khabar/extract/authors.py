@@ -35,14 +35,20 @@ _BYLINE_XPATH = etree.XPath(
                   for word in ("author", "byline", "writer", "reporter", "autor", "auteur"))
     + "]")
 MAX_BYLINE_CHARS = 120
+MAX_BYLINE_NODES = 40
+_PAREN = regex.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-              "sailthru.author", "byl", "cxenseparse:author", "twitter:creator")
+              "sailthru.author", "byl", "cxenseparse:author")
 MAX_NAME_CHARS = 60
 MAX_NAME_WORDS = 6
 
 
 def page_authors(page: PageData) -> list[str]:
-    """The article's authors: the first source that yields a name wins."""
+    """The article's authors: the first source that yields a name wins.
+
+    Structured data comes first even when it names the publisher (an Organization): that is
+    what the page declares, and the byline elements are the weaker source.
+    """
     for finder in (_jsonld_authors, _meta_authors, _element_authors):
         names = normalize_authors(finder(page))
         if names:
@@ -81,14 +87,32 @@ def _meta_authors(page: PageData) -> list[str]:
 
 
 def _element_authors(page: PageData) -> list[str]:
-    """The first byline element's text: ``rel``/``itemprop`` author, or a byline class."""
-    for node in _BYLINE_XPATH(page.tree):
-        if not isinstance(node.tag, str) or node.tag in ("script", "style", "meta", "link"):
-            continue
+    """Names in byline elements: the innermost marked elements under the first byline."""
+    nodes = [n for n in _BYLINE_XPATH(page.tree)[:MAX_BYLINE_NODES]
+             if isinstance(n.tag, str) and n.tag not in ("script", "style", "meta", "link")]
+    marked = set(nodes)
+    found: list[str] = []
+    group = None
+    for node in nodes:
+        if any(d in marked for d in node.iterdescendants()):
+            continue  # not innermost: its marked children say it better
         text = _SPACE.sub(" ", node.text_content()).strip()
-        if 0 < len(text) <= MAX_BYLINE_CHARS:
-            return [text]
-    return []
+        if not 0 < len(text) <= MAX_BYLINE_CHARS or not split_names(text):
+            continue
+        top = _outermost_marked(node, marked)
+        if group is not None and top is not group:
+            break
+        group = top
+        found.append(text)
+    return found
+
+
+def _outermost_marked(node: Any, marked: set[Any]) -> Any:
+    top = node
+    for parent in node.iterancestors():
+        if parent in marked:
+            top = parent
+    return top
 
 
 # -- the normaliser ------------------------------------------------------------------------
@@ -121,7 +145,7 @@ def split_names(value: str) -> list[str]:
 
 def clean_name(text: str) -> str | None:
     """One name without byline words and edge punctuation, or None when it is not a name."""
-    name = _EDGE.sub("", text)
+    name = _EDGE.sub("", _PAREN.sub(" ", text))
     previous = None
     while name and name != previous:
         previous = name
@@ -131,7 +155,7 @@ def clean_name(text: str) -> str | None:
         return None
     if len(name.split()) > MAX_NAME_WORDS or not regex.search(r"\p{L}", name):
         return None
-    if name.casefold() in _label_words():
+    if name.casefold() in _label_words() or ":" in name or _role_pattern().search(name):
         return None
     return name
 
@@ -156,6 +180,12 @@ def _suffix_pattern() -> regex.Pattern[str]:
 def _join_pattern() -> regex.Pattern[str]:
     words = _alternatives(byline_words().of("join"))
     return regex.compile(rf"\s+(?:{words})\s+", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_pattern() -> regex.Pattern[str]:
+    words = _alternatives(byline_words().of("role"))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{words})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
