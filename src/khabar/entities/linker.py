@@ -28,6 +28,7 @@ LABEL_TYPES: dict[str, frozenset[str]] = {
     "organisation": frozenset({"organisation", "media", "group", "facility"}),
 }
 _MATCH_WEIGHT = {"exact": 1.0, "latin": 0.92, "fuzzy": 0.85}
+SINGLE_WORD_FUZZY_MIN = 88.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Linker:
     fuzzy_min: float = 82.0
     home_country: str = "IND"
     margin: float = 0.03
+    word_prior: float = 0.55
     role_phrases: list[tuple[str, Role]] = field(default_factory=list)
     _cache: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict, repr=False)
 
@@ -109,6 +111,8 @@ class Linker:
             return None
         if best.how != "exact" and len(ranked) > 1 and best.score - ranked[1].score < self.margin:
             return None
+        if best.how == "fuzzy" and " " not in text.strip() and best.entity.prior < self.word_prior:
+            return None  # a misspelt single word must be a well-known name (not a small town)
         return best
 
     def score(
@@ -152,8 +156,10 @@ def _role_bonus(entity: KBEntity, context: Context) -> float:
 @lru_cache(maxsize=50_000)
 def _fuzzy_cached(index_id: int, key: str, fuzzy_min: float) -> tuple[tuple[str, float], ...]:
     index = _INDEXES_BY_ID[index_id]
-    if not key:
-        return ()
+    if " " not in key:  # one word: short keys meet too many names by chance (झापा ~ Japan)
+        if len(key) < 5:
+            return ()
+        fuzzy_min = max(fuzzy_min, SINGLE_WORD_FUZZY_MIN)
     choices = [k for k in index.buckets.get(key[:1], []) if abs(len(k) - len(key)) <= 3]
     found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=fuzzy_min, limit=5)
     out: list[tuple[str, float]] = []

@@ -161,6 +161,8 @@ class LinkStep(_KBStep):
         if linker is None:
             linker = Linker(self.index, threshold=float(self.config.get("threshold", 0.62)),
                             fuzzy_min=float(self.config.get("fuzzy_min", 82.0)),
-                            home_country=str(self.config.get("home_country", "IND")))
+                            home_country=str(self.config.get("home_country", "IND")),
+                            margin=float(self.config.get("margin", 0.03)),
+                            word_prior=float(self.config.get("word_prior", 0.55)))
             self.__dict__["_linker"] = linker
         return linker
