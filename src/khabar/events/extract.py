@@ -67,7 +67,8 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
                year: int | None) -> Candidate | None:
     entry = hit.entry
     type_ = entry.type
-    roles = assign(view, hit, k, hits, dv, ontology().symmetric(type_))
+    roles = Roles() if entry.incident and type_ == "INCIDENT" else \
+        assign(view, hit, k, hits, dv, ontology().symmetric(type_))
     if entry is _DEMAND:
         _demand_roles(view, hit, roles, attrs, dv)
     if not _needs_met(view, hit, roles, dv):
@@ -83,6 +84,7 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
     cand = Candidate(entry, type_, entry.mode, view.index,
                      Evidence(view.index, view.start, view.end, *trig),
                      roles.actors, roles.recipients, core)
+    cand.carried = hit.lv is not None or entry.verb or entry is _DEMAND
     _mode(view, hit, cand)
     cand.modality = modality(view, hit, year)
     _place(view, dv, hit, roles, cand)
@@ -94,10 +96,14 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
 
 
 def _needs_met(view: SentenceView, hit: Hit, roles: Roles, dv: DocView) -> bool:
+    """Verb triggers (मिलना, जाना, पहुंचना) need an actor and their goal or partner."""
+    if hit.entry.needs and not roles.actors:
+        return False
     if hit.entry.needs == "goal":
         return roles.goal is not None
     if hit.entry.needs == "se":
         return any(view.slots[k].marker == "se" and view.slots[k].i1 <= hit.anchor[0]
+                   and view.slots[k].etype not in PLACE_TYPES - {"country"}
                    for k in clause_slots(view, hit, dv))
     return True
 

@@ -36,6 +36,7 @@ class Entry:
     default: str | None = None
     anaphoric: bool = False
     incident: bool = False
+    goal: tuple[str, ...] = ("nom", "mein", "par")
 
     def role(self, marker: str, fallback: str) -> str:
         return dict(self.roles).get(marker, fallback)
@@ -177,6 +178,7 @@ def _entry(item: dict[str, Any], incident: bool) -> Entry:
         default=item.get("default"),
         anaphoric=bool(item.get("anaphoric")),
         incident=incident,
+        goal=tuple(item.get("goal", ("nom", "mein", "par"))),
     )
 
 

@@ -33,6 +33,7 @@ class Candidate:
     unconfirmed: bool = False
     attributions: list[Attribution] = field(default_factory=list)
     more: list[Candidate] = field(default_factory=list)
+    carried: bool = False  # a light verb or a verb carried the trigger (not a bare noun)
 
     @property
     def historical(self) -> bool:
@@ -106,9 +107,7 @@ def _vote(c: Candidate) -> str:
 
 
 def confidence(c: Candidate) -> float:
-    base = 0.5 if c.entry.bare and c.evidence.trigger_end is not None else 0.6
-    if c.entry.lv or c.entry.verb:
-        base = 0.65
+    base = 0.65 if c.carried else (0.6 if c.entry.incident else 0.5)
     score = base + 0.1 * bool(c.actors) + 0.1 * bool(c.recipients) + 0.05 * len(c.more)
     if c.entry.incident:
         score += 0.05 * bool(c.place) + 0.05 * bool(c.casualties)

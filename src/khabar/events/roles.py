@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from khabar.events.context import PLACE_TYPES, DocView, SentenceView, Slot
 from khabar.events.lexicon import Hit
 
+# A bare (nominative) city or region is a place, not an actor ("मुंबई में" aside).
+_NOT_SUBJECT = frozenset({"city", "region", "location", "facility"})
 _DEFAULT = {"ne": "actor", "ko": "recipient", "saath": "participant", "khilaf": "recipient",
             "se": "none", "par": "none", "gen": "none", "mein": "none"}
 
@@ -58,13 +60,13 @@ def assign(view: SentenceView, hit: Hit, k_hit: int, hits: list[Hit], dv: DocVie
             continue
         is_place = slot.etype in PLACE_TYPES
         if entry.needs == "goal" and is_place and hit.anchor[0] - 2 <= slot.i1 <= hit.anchor[0] \
-                and slot.marker in ("nom", "mein", "par"):
+                and slot.marker in entry.goal:
             roles.goal = slot
             continue
         if slot.marker == "gen" and not (hit.anchor[0] - 1 <= slot.after <= hit.anchor[0]):
             continue
         if slot.marker == "nom":
-            if not roles.actors:
+            if not roles.actors and slot.etype not in _NOT_SUBJECT:
                 roles.actors.append(slot.entity)
             continue
         role = entry.role(slot.marker, _DEFAULT.get(slot.marker, "none"))
