@@ -5,7 +5,9 @@ Rules, in order, per block:
 * ``<lang>:<rule>`` — a line of the language phrase lists (``khabar/lang/<lang>/
   boilerplate.txt`` through :mod:`khabar.extract.boilerplate`): "ये भी पढ़ें: …",
   "Also Read", share, follow and subscribe lines; after a list header ("ये भी पढ़ें",
-  "संबंधित खबरें"), the headline-shaped link lines under it (``<lang>:related-list``);
+  "संबंधित खबरें") standing alone, the headline-shaped link lines under it
+  (``<lang>:related-list``), never a heading;
+* ``extract:no-words`` — a line without a letter or digit (separators, stray markup);
 * ``extract:title-repeat`` — the headline repeated as the first heading or paragraph;
 * ``extract:leading-list`` — short list items (breadcrumbs, menus, "copy link") before the
   first real paragraph.
@@ -26,6 +28,7 @@ MAX_LIST_LINES = 8
 MAX_LINK_WORDS = 20
 MAX_MENU_WORDS = 6
 PROSE_WORDS = 10
+MAX_HEADER_WORDS = 4
 
 
 def clean_blocks(
@@ -41,8 +44,9 @@ def clean_blocks(
     list_left = 0
     seen_prose = False
     for index, (kind, text, from_list) in enumerate(blocks):
-        rule = _rule(phrases, text)
-        if rule is None and list_rule and list_left > 0 and _link_like(text):
+        rule = _rule(phrases, text) if _words(text) else "extract:no-words"
+        if rule is None and list_rule and list_left > 0 and kind != "heading" \
+                and _link_like(text):
             rule, list_left = list_rule, list_left - 1
         elif rule is None:
             list_rule = None
@@ -53,7 +57,7 @@ def clean_blocks(
         if rule is not None:
             removed.append(Boilerplate(text, rule, index))
             follow = phrases.list_rule(rule)
-            if follow:
+            if follow and _words(text) <= MAX_HEADER_WORDS:  # a header alone, links below
                 list_rule, list_left = follow, MAX_LIST_LINES
             continue
         kept.append((kind, text))
