@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from khabar import __version__
-from khabar.cli import analyze, entities, events, export, ingest, search, stats
+from khabar.cli import analyze, entities, events, export, ingest, kb, search, stats
 from khabar.cli.common import setup_logging
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 analyze.register(app)
+kb.register(app)
 for _store_command in (ingest, search, events, entities, stats, export):
     _store_command.register(app)
 
