@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
-from khabar.extract import html as html_extract
-from khabar.extract.html import extract_html, main_blocks
-from khabar.extract.pagedata import parse_tree
 from extract_pages import (
     ENGLISH_PARAGRAPHS,
     HINDI_HEADING,
@@ -15,6 +11,10 @@ from extract_pages import (
     hindi_article,
     page,
 )
+
+from khabar.extract import html as html_extract
+from khabar.extract.html import extract_html, main_blocks
+from khabar.extract.pagedata import parse_tree
 
 CONFIG = {"boilerplate_languages": ["hi", "en"]}
 

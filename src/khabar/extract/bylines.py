@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-_KINDS = ("prefix", "suffix", "join", "label", "updated", "role")
+_KINDS = ("prefix", "suffix", "join", "label", "updated", "role", "pm", "night")
 
 
 @dataclass(frozen=True, slots=True)

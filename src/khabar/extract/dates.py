@@ -36,8 +36,10 @@ _DATEISH_CLASS = regex.compile(r"date|time|publish|posted|byline|meta|updated|da
 _URL_DATE = regex.compile(
     r"/((?:19|20)\d\d)[/\-_](0?[1-9]|1[0-2])[/\-_](0?[1-9]|[12]\d|3[01])(?:/|$|[\-_])")
 _IST = regex.compile(r"\bIST\b")
+_ZONE = regex.compile(r"[+-]\d\d:?\d\d\b|\b(?:UTC|GMT|Z)\b")
 _TIME = regex.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s*[Mm]\.?)?")
 MIN_YEAR = 1995
+LABEL_WITHIN = 12  # a label opens the byline text: found within its first characters
 CONFIDENCE = {"jsonld": 0.85, "meta": 0.8, "time-tag": 0.75, "byline": 0.7, "htmldate": 0.6,
               "url": 0.5}
 
@@ -197,7 +199,10 @@ def _parse_hindi(text: str) -> str | None:
     hour, minute = int(clock[1]), int(clock[2])
     meridiem = (clock[3] or "").lower()
     rest = text[clock.end():]
-    evening = bool(regex.match(r"\s*(?:बजे\s*)?(?:शाम|रात)", rest))
+    around = text[match.end(): clock.end() + 12].casefold()
+    words = byline_words()
+    evening = any(w in around for w in words.of("pm")) or (
+        hour >= 6 and any(w in around for w in words.of("night")))
     if hour < 12 and (meridiem == "p" or evening):
         hour += 12
     elif meridiem == "a" and hour == 12:
@@ -212,9 +217,10 @@ def _parse_hindi(text: str) -> str | None:
 def _after_label(text: str) -> str:
     """The text after a "Published:" label, without an "Updated: ..." part that follows it."""
     lowered = text.casefold()
-    for word in byline_words().of("label"):
+    words = byline_words()
+    for word in (*words.of("label"), *words.of("updated")):
         at = lowered.find(word)
-        if at >= 0:
+        if 0 <= at <= LABEL_WITHIN:
             text = text[at + len(word):]
             break
     cut = min((text.casefold().find(w) for w in byline_words().of("updated")
@@ -229,7 +235,8 @@ def _parse_free(text: str) -> str | None:
     import dateparser
 
     cleaned = _IST.sub("+0530", text)
-    parsed = dateparser.parse(cleaned, settings={"RETURN_AS_TIMEZONE_AWARE": False,
+    zoned = bool(_ZONE.search(cleaned))
+    parsed = dateparser.parse(cleaned, settings={"RETURN_AS_TIMEZONE_AWARE": zoned,
                                                  "PREFER_DAY_OF_MONTH": "first",
                                                  "REQUIRE_PARTS": ["day", "month", "year"]})
     if parsed is None or not plausible(parsed.date()):
