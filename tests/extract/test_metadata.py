@@ -11,8 +11,9 @@ from khabar.extract.pagedata import PageData, collect, parse_tree
 URL = "https://www.nagarsamachar.example/rajya/up/rampur-pul-123.html"
 
 
-def _page(url: str = URL, **kwargs: str) -> PageData:
-    return collect(parse_tree(page(**kwargs)), url)
+def _page(url: str = URL, *, head: str = "", lang: str = "hi", h1: str = HINDI_TITLE,
+          title_tag: str = HINDI_TITLE + " | नगर समाचार") -> PageData:
+    return collect(parse_tree(page(head=head, lang=lang, h1=h1, title_tag=title_tag)), url)
 
 
 def test_title_confirmed_by_other_sources_wins_over_seo_title() -> None:
