@@ -110,7 +110,7 @@ class DocView:
         pos = 0
         for i, s in enumerate(sentences(doc)):
             ws = words(doc.text, s.start, s.end)
-            view = SentenceView(i, s.start, s.end, ws, _clauses(ws, self.cues.boundaries))
+            view = SentenceView(i, s.start, s.end, ws, [])
             while pos < len(by_start) and by_start[pos].start < s.start:
                 pos += 1
             j = pos
@@ -118,6 +118,8 @@ class DocView:
                 m = by_start[j]
                 self._add_slot(view, m.start, m.end, m.entity or "")
                 j += 1
+            inside = {k for slot in view.slots for k in range(slot.i0, slot.i1)}
+            view.clause = _clauses(ws, self.cues.boundaries, inside)
             self.sentences.append(view)
 
     def etype(self, entity: str) -> str:
@@ -142,11 +144,12 @@ class DocView:
         return None
 
 
-def _clauses(ws: list[Word], boundaries: frozenset[str]) -> list[int]:
+def _clauses(ws: list[Word], boundaries: frozenset[str], inside: set[int]) -> list[int]:
+    """Clause index of every word; a boundary word inside a name ("जो बाइडन") is no boundary."""
     out: list[int] = []
     current = 0
-    for w in ws:
-        if w.key in boundaries:
+    for k, w in enumerate(ws):
+        if w.key in boundaries and k not in inside:
             current += 1
         out.append(current)
     return out

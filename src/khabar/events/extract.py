@@ -19,6 +19,7 @@ from khabar.events.text import key, load_data
 from khabar.events.time import anchor_date
 
 _DEMAND = Entry(type="REQUEST", mode="demand")
+_LINKS = frozenset(key(w) for w in ("की", "के", "का", "से"))
 _RANK = {"city": 3, "location": 3, "facility": 3, "region": 2, "country": 1}
 
 
@@ -38,7 +39,8 @@ def extract_events(doc: Document, times: list[TimeExpression]) -> list[Event]:
         mark_slots(view, dv)
         add_pronouns(view, dv)
         attrs = with_cues(doc.text, find_attributions(view, dv))
-        hits = _demands(view, dv, lexicon().find(view.ws, dv.cues.boundaries))
+        hits = _complements(view, _demands(view, dv, lexicon().find(view.ws,
+                                                                   dv.cues.boundaries)))
         here = [c for k, h in enumerate(hits)
                 if (c := _candidate(view, dv, h, k, hits, attrs, times, year)) is not None]
         _unconfirmed(view, here, cands)
@@ -62,6 +64,20 @@ def _demands(view: SentenceView, dv: DocView, hits: list[Hit]) -> list[Hit]:
     return sorted(hits, key=lambda h: h.anchor[0])
 
 
+def _complements(view: SentenceView, hits: list[Hit]) -> list[Hit]:
+    """Drop a trigger that only names what another one is about: "हमले की धमकी",
+    "सहयोग करने से इनकार" (the threat and the refusal are the events)."""
+    starts = {h.anchor[0] for h in hits}
+    keep = []
+    for h in hits:
+        nxt = h.span[1]
+        if not h.entry.incident and nxt < len(view.ws) and view.ws[nxt].key in _LINKS and (
+                nxt + 1 in starts or nxt + 2 in starts):
+            continue
+        keep.append(h)
+    return keep
+
+
 def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit],
                attrs: list[Scoped], times: list[TimeExpression],
                year: int | None) -> Candidate | None:
@@ -77,7 +93,7 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
     fill_goal(roles, dv)
     core = frozenset(x for x in roles.actors + roles.recipients
                      if x != goal and (goal is None or x != dv.country_of(goal)))
-    if not entry.incident and not entry.family and not (roles.actors or roles.recipients):
+    if not entry.incident and not entry.family and not roles.actors:
         return None
     ws = view.ws
     trig = (ws[hit.span[0]].start, ws[hit.span[1] - 1].end)
@@ -101,6 +117,8 @@ def _needs_met(view: SentenceView, hit: Hit, roles: Roles, dv: DocView) -> bool:
         return False
     if hit.entry.needs == "goal":
         return roles.goal is not None
+    if hit.entry.needs == "pair":
+        return bool(roles.recipients)
     if hit.entry.needs == "se":
         return any(view.slots[k].marker == "se" and view.slots[k].i1 <= hit.anchor[0]
                    and view.slots[k].etype not in PLACE_TYPES - {"country"}
@@ -186,6 +204,8 @@ def _resolve_subtypes(cands: list[Candidate], dv: DocView) -> list[Candidate]:
                 continue
         if (entry.incident or entry.family) and c.subtype is None and not c.core:
             continue
+        if entry.incident and entry.type == "ASSAULT" and c.subtype and not c.actors:
+            c.type = ontology().category(c.subtype) or c.type
         if entry.incident and entry.type == "INCIDENT":
             if c.subtype is None:
                 continue

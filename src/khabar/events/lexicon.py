@@ -15,7 +15,7 @@ _STOPS = frozenset({"में", "से", "को", "के", "का", "की
 _AFTER_KI = frozenset(key(w) for w in (
     "है", "हैं", "थी", "थीं", "थे", "गई", "गयी", "गईं", "जा", "जाती", "जाएगी", "जाएंगी", "और",
     "तथा", "भी", "हो", "होगी", "रही", "रहे", "सकती", "सकते", "जानी", "चुकी", "दी", "थी।", "है।",
-    "जिसमें", "लेकिन", "तो", "व"))
+    "जिसमें", "लेकिन", "तो", "व", "कि", "थीं"))
 
 
 @dataclass(slots=True, frozen=True)
@@ -82,7 +82,7 @@ class Lexicon:
             if entry.verb:
                 return Hit(entry, (i, end), (i, end))
             if entry.lv:
-                lv = _find_lv(ws, i, end, entry.lv, boundaries)
+                lv = _find_lv(ws, i, end, entry.lv, boundaries, self.index)
                 if lv is not None:
                     span = (min(i, lv[0]), max(end, lv[1]))
                     return Hit(entry, (i, end), span, lv)
@@ -92,8 +92,11 @@ class Lexicon:
 
 
 def _find_lv(
-    ws: list[Word], i: int, end: int, lvs: frozenset[tuple[str, ...]], boundaries: frozenset[str]
+    ws: list[Word], i: int, end: int, lvs: frozenset[tuple[str, ...]], boundaries: frozenset[str],
+    anchors: dict[str, list[tuple[tuple[str, ...], Entry]]],
 ) -> tuple[int, int] | None:
+    """A light verb right before the noun, or within a few words after it (not past a clause
+    end, a postposition right after the noun, or another trigger word)."""
     if i > 0 and (ws[i - 1].key,) in lvs and ws[i - 1].key not in _GENITIVE:
         return (i - 1, i)
     for j in range(end, min(end + 4, len(ws))):
@@ -103,7 +106,7 @@ def _find_lv(
             if j + n <= len(ws) and tuple(w.key for w in ws[j : j + n]) in lvs \
                     and _verbal(ws, j, n):
                 return (j, j + n)
-        if j == end and ws[j].key in _STOPS:
+        if (j == end and ws[j].key in _STOPS) or ws[j].key in anchors:
             break
     return None
 

@@ -93,6 +93,8 @@ def _settle(roles: Roles, symmetric: bool, dative: list[str]) -> None:
             roles.recipients.append(p)
     roles.participants = []
     roles.recipients = [r for r in roles.recipients if r not in roles.actors]
+    if symmetric and not roles.actors and len(roles.recipients) >= 2:
+        roles.actors.append(roles.recipients.pop(0))
 
 
 def fill_goal(roles: Roles, dv: DocView) -> None:
