@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from khabar.document import Document, Entity, Event
+from khabar.document import Document, Entity, Event, PublishedTime
 from khabar.store import Store
 from khabar.store.queries import Filters, query_events
 from store_data import fresh
@@ -18,6 +18,8 @@ Pair = tuple[Document, Event]
 def stored(db_url: str, news_docs: list[Document], seed_doc: Document) -> Iterator[
         tuple[Store, list[Document]]]:
     docs = fresh([*news_docs, seed_doc])
+    for doc in docs:  # every document dated, so date filters see each event
+        doc.meta.published = doc.meta.published or PublishedTime("2023-09-05", "test")
     with Store.open(db_url) as store:
         store.ingest(docs, pipeline_version="v1")
         yield store, docs

@@ -94,3 +94,11 @@ def test_rejected_inputs_are_recorded_once(db_url: str, news_docs: list[Document
             rows = conn.execute(select(rejections.c.key, rejections.c.code)).all()
         assert rows == [("/data/photo.jpg", "E104")]
         assert store.count_documents() == 2
+
+
+def test_fast_json_form_equals_the_codec(news_docs: list[Document],
+                                         seed_doc: Document) -> None:
+    from khabar.store.jsonform import document_json
+
+    for doc in [*news_docs, seed_doc]:
+        assert document_json(doc) == doc.to_json()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from khabar.document import Document
@@ -24,6 +24,13 @@ from khabar.store.schema import documents, entities, events, ingest_runs, outlet
 from khabar.store.terms import index_terms
 
 Outcome = Literal["inserted", "updated", "unchanged", "rejected"]
+
+# Statements built once, so SQLAlchemy compiles and caches them once.
+_FIND = select(documents.c.id, documents.c.content_hash, documents.c.pipeline_version).where(
+    documents.c.key == bindparam("k"))
+_INSERT_DOCUMENT = insert(documents).returning(documents.c.id)
+_UPDATE_DOCUMENT = update(documents).where(documents.c.id == bindparam("pk"))
+_INSERT_EVENT = insert(events).returning(events.c.id)
 
 
 def now_iso() -> str:
@@ -73,10 +80,7 @@ class Writer:
             self._reject(doc)
             return "rejected"
         key = rows.document_key(doc)
-        found = self.conn.execute(
-            select(documents.c.id, documents.c.content_hash, documents.c.pipeline_version)
-            .where(documents.c.key == key)
-        ).first()
+        found = self.conn.execute(_FIND, {"k": key}).first()
         if found is not None and (found.content_hash, found.pipeline_version) == (
             doc.meta.content_hash, self.version
         ):
@@ -87,12 +91,11 @@ class Writer:
         row["run_id"] = self.run_id
         if found is None:
             row["ingested_at"] = stamp
-            doc_pk = int(self.conn.execute(insert(documents).values(row)
-                                           .returning(documents.c.id)).scalar_one())
+            doc_pk = int(self.conn.execute(_INSERT_DOCUMENT, row).scalar_one())
         else:
             doc_pk = int(found.id)
             self._clear_children(doc_pk)
-            self.conn.execute(update(documents).where(documents.c.id == doc_pk).values(row))
+            self.conn.execute(_UPDATE_DOCUMENT, {**row, "pk": doc_pk})
         self._write_children(doc, doc_pk)
         return "inserted" if found is None else "updated"
 
@@ -114,15 +117,16 @@ class Writer:
             if batch:
                 self.conn.execute(insert(table), batch)
         self._events(doc, doc_pk, ids)
-        names = [e.name for e in doc.entities]
-        search.add(self.conn, doc_pk, index_terms([doc.meta.title or "", doc.text, *names]))
+        title = doc.meta.title or ""
+        texts = [doc.text, *(e.name for e in doc.entities)]
+        if title and title not in doc.text:
+            texts.append(title)
+        search.add(self.conn, doc_pk, index_terms(texts))
 
     def _events(self, doc: Document, doc_pk: int, ids: dict[str, int]) -> None:
         for ev in doc.events:
-            event_pk = int(self.conn.execute(
-                insert(events).values(rows.event_row(doc, doc_pk, ev, ids))
-                .returning(events.c.id)
-            ).scalar_one())
+            event_pk = int(self.conn.execute(_INSERT_EVENT, rows.event_row(doc, doc_pk, ev, ids))
+                           .scalar_one())
             for name, batch in rows.event_part_rows(ev, event_pk, ids).items():
                 if batch:
                     self.conn.execute(insert(schema.metadata.tables[name]), batch)

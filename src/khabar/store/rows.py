@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from khabar.document import Document, Entity, Event
 from khabar.lang.translit import name_key
+from khabar.store.jsonform import document_json
 
 Row = dict[str, Any]
 
@@ -65,7 +66,7 @@ def document_row(doc: Document, *, pipeline_version: str, now: str) -> Row:
         "has_errors": bool(doc.errors),
         "pipeline_version": pipeline_version,
         "schema_version": doc.schema_version,
-        "doc_json": doc.to_json(),
+        "doc_json": document_json(doc),
         "updated_at": now,
     }
 

@@ -51,14 +51,20 @@ def remove(conn: Connection, doc_pk: int) -> None:
         conn.execute(delete(pg_index).where(pg_index.c.doc_id == doc_pk))
 
 
+_FTS_INSERT = insert(fts)
+_pg_insert = postgresql.insert(pg_index).values(
+    doc_id=bindparam("pk"),
+    tsv=func.array_to_tsvector(bindparam("terms", type_=ARRAY(String))),
+)
+_PG_UPSERT = _pg_insert.on_conflict_do_update(
+    index_elements=["doc_id"], set_={"tsv": _pg_insert.excluded.tsv})
+
+
 def add(conn: Connection, doc_pk: int, terms: list[str]) -> None:
     if is_sqlite(conn):
-        conn.execute(insert(fts).values(rowid=doc_pk, terms=" ".join(terms)))
-        return
-    arr = bindparam("terms", terms, type_=ARRAY(String))
-    stmt = postgresql.insert(pg_index).values(doc_id=doc_pk, tsv=func.array_to_tsvector(arr))
-    conn.execute(stmt.on_conflict_do_update(index_elements=["doc_id"],
-                                            set_={"tsv": stmt.excluded.tsv}))
+        conn.execute(_FTS_INSERT, {"rowid": doc_pk, "terms": " ".join(terms)})
+    else:
+        conn.execute(_PG_UPSERT, {"pk": doc_pk, "terms": terms})
 
 
 def _fts5_quote(term: str) -> str:

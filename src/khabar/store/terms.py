@@ -45,19 +45,14 @@ def word_key(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Case-folded words of ``text`` (Devanagari words kept whole)."""
-    return [w.casefold()[:MAX_TERM] for w in _WORD.findall(text)]
+    return [w[:MAX_TERM] for w in _WORD.findall(text.casefold())]
 
 
 def index_terms(texts: Iterable[str]) -> list[str]:
     """Distinct terms to index for a document: its words, then the Latin keys of non-Latin ones."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        for word in words(text):
-            seen.setdefault(word, None)
-    keys = {k: None for k in map(word_key, list(seen)) if k}
-    for key in keys:
-        seen.setdefault(key, None)
-    return list(seen)
+    seen = dict.fromkeys(w for text in texts for w in words(text))
+    keys = dict.fromkeys(k for k in map(word_key, list(seen)) if k)
+    return list(seen) + [k for k in keys if k not in seen]
 
 
 @dataclass(frozen=True, slots=True)

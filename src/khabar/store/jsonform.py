@@ -1,0 +1,65 @@
+"""A fast path to a Document's JSON form, equal to :meth:`Document.to_json` (tested so).
+
+The generic codec walks every value through type checks; a stored document has hundreds of
+tokens, all small dataclasses of scalars, so this module plans each dataclass once (its
+non-transient fields, and whether they are all scalars) and copies flat ones directly.
+``json.dumps(allow_nan=False)`` keeps the codec's refusal of non-finite floats.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import types
+import typing
+from functools import cache
+from operator import attrgetter
+from typing import Any, Literal, Union, get_args, get_origin
+
+from khabar.document import Document
+
+_SCALAR_TYPES = (str, int, float, bool, type(None))
+
+
+def _scalar(hint: Any) -> bool:
+    origin = get_origin(hint)
+    if origin is Literal:
+        return True
+    if origin in (Union, types.UnionType):
+        return all(_scalar(a) for a in get_args(hint))
+    return hint in _SCALAR_TYPES
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, ...], bool]:
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    names = tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("transient"))
+    return names, all(_scalar(hints[n]) for n in names)
+
+
+def jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names, flat = _plan(type(value))
+        if flat:
+            return {n: getattr(value, n) for n in names}
+        return {n: jsonable(getattr(value, n)) for n in names}
+    if isinstance(value, list | tuple):
+        first: Any = value[0] if value else None
+        if first is not None and dataclasses.is_dataclass(first):
+            kind: type = type(first)
+            names, flat = _plan(kind)
+            if flat and all(type(v) is kind for v in value):
+                if len(names) == 1:
+                    return [{names[0]: getattr(v, names[0])} for v in value]
+                get = attrgetter(*names)
+                return [dict(zip(names, get(v), strict=True)) for v in value]
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value
+
+
+def document_json(doc: Document) -> str:
+    """The same text as ``doc.to_json()``, several times faster on analysed documents."""
+    return json.dumps(jsonable(doc), ensure_ascii=False, allow_nan=False)
