@@ -6,7 +6,7 @@ the ``entities`` step (gazetteer, plus the CRF tagger when its model is shipped)
 ``link`` step, on one core. Prints sentences/second, the one-off knowledge-base load time and
 the peak resident memory of the process with the knowledge base loaded.
 
-Run: ``.venv/bin/python benchmarks/bench_entities.py [--files 40] [--no-tagger]``
+Run: ``.venv/bin/python benchmarks/bench_entities.py [--files 40] [--no-tagger] [--model M]``
 """
 
 from __future__ import annotations
@@ -37,11 +37,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--no-tagger", action="store_true")
+    parser.add_argument("--model", type=Path, help="a crfsuite model instead of the shipped one")
     args = parser.parse_args()
     options = Options.load(overrides={"entities": {"use_tagger": not args.no_tagger}})
     docs = documents(args.files)
     sentences = sum(len(d.sentences) for d in docs)
     steps = Pipeline(options, steps=[*PRE, "entities", "link"]).steps[-2:]
+    if args.model is not None and not args.no_tagger:
+        from khabar.entities.tagger import NerTagger
+
+        steps[0].__dict__["_tagger"] = NerTagger(args.model)
     t0 = time.perf_counter()
     from khabar.entities.index import get_index
 
@@ -61,7 +66,7 @@ def main() -> int:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents {len(docs)}, sentences {sentences}, mentions {mentions} "
           f"({linked} to KB entities), tagger spans: {tagger}")
-    print(f"knowledge base + index load: {load:.2f} s (once per process)")
+    print(f"knowledge base + index load: {load:.2f} s wall (once per process)")
     print(f"entities + link: {elapsed:.2f} s wall = {sentences / elapsed:,.0f} sentences/s; "
           f"{cpu:.2f} s CPU = {sentences / cpu:,.0f} sentences/s per core")
     print(f"peak RSS: {rss:.0f} MB")
