@@ -9,6 +9,7 @@ from types import ModuleType
 
 import pytest
 
+from khabar.document import Mention
 from khabar.entities.index import build_index, get_index
 from khabar.entities.linker import Context, Linker
 from khabar.entities.steps import LinkStep
@@ -74,8 +75,7 @@ def test_short_forms_and_local_entities_in_a_document() -> None:
             "झुमरू पहलवान भी वहां थे।")
     doc = Pipeline(steps=[*STEPS[:-2], "entities"])(text)
     start = text.index("झुमरू")
-    doc.mentions.append(type(doc.mentions[0])(start, start + 11, "झुमरू पहलवान", "person",
-                                              source="test"))
+    doc.mentions.append(Mention(start, start + 11, "झुमरू पहलवान", "person", source="test"))
     LinkStep(Options.load())(doc)
     kim = [m for m in doc.mentions if m.entity == "Q56226"]
     assert sorted(m.text for m in kim) == ["किम", "किम जोंग", "किम जोंग उन"]
@@ -123,3 +123,15 @@ def test_country_named_nearby_chooses_the_body(linker: Linker) -> None:
     assert us is not None and us.entity.id == "khabar:us-nsc"
     home = linker.link("एनएससी", "organisation")
     assert home is not None and home.entity.id == "khabar:in-nsc"
+
+
+def test_a_local_persons_surname_alone_joins_them() -> None:
+    text = "रमेश चौहान ने शिकायत दी। पुलिस ने चौहान से पूछताछ की। सुनीता वर्मा भी आईं।"
+    doc = Pipeline(steps=[*STEPS[:-2], "entities"])(text)
+    for name, after in (("रमेश चौहान", 0), ("चौहान", text.index("पुलिस")), ("सुनीता वर्मा", 0)):
+        start = text.index(name, after)
+        doc.mentions.append(Mention(start, start + len(name), name, "person", source="test"))
+    LinkStep(Options.load())(doc)
+    ids = {m.text: m.entity for m in doc.mentions if m.source == "test"}
+    assert ids["रमेश चौहान"] == ids["चौहान"] and ids["रमेश चौहान"] is not None
+    assert ids["सुनीता वर्मा"] not in (None, ids["चौहान"])

@@ -135,6 +135,7 @@ def _build_entities(state: _State) -> None:
     doc = state.doc
     by_id: dict[str, Entity] = {}
     local: dict[str, str] = {}
+    parts: dict[str, str] = {}
     for i in sorted(range(len(doc.mentions)), key=lambda j: doc.mentions[j].start):
         mention = doc.mentions[i]
         link = state.links.get(i)
@@ -142,16 +143,32 @@ def _build_entities(state: _State) -> None:
             ent = _kb_entity(by_id, link)
             mention.score = round(link.score, 3)
         elif mention.label in LOCAL_TYPES:
-            key = phrase_key(mention.text)
-            local_id = local.setdefault(key, f"doc:{len(local) + 1}")
-            ent = by_id.setdefault(local_id, Entity(local_id, LOCAL_TYPES[mention.label],
-                                                    mention.text, score=mention.score))
+            ent = _local_entity(by_id, local, parts, mention)
         else:
             continue
         mention.entity = ent.id
         ent.mentions.append(i)
         ent.score = max(ent.score, mention.score)
     doc.entities.extend(by_id.values())
+
+
+def _local_entity(by_id: dict[str, Entity], local: dict[str, str], parts: dict[str, str],
+                  mention: Mention) -> Entity:
+    """A document-local entity; a person's later first or last name alone joins it."""
+    key = phrase_key(mention.text)
+    local_id = local.get(key) or (parts.get(key) if mention.label == "person" else None)
+    if not local_id:
+        local_id = f"doc:{len(set(local.values())) + 1}"
+        local[key] = local_id
+        words = key.split()
+        if mention.label == "person" and len(words) > 1:
+            for word in {words[0], words[-1]} - _FUNCTION_WORDS:
+                parts[word] = local_id if parts.get(word, local_id) == local_id else ""
+    ent = by_id.get(local_id)
+    if ent is None:
+        ent = Entity(local_id, LOCAL_TYPES[mention.label], mention.text, score=mention.score)
+        by_id[local_id] = ent
+    return ent
 
 
 def _kb_entity(by_id: dict[str, Entity], link: Link) -> Entity:
