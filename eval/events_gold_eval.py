@@ -85,7 +85,7 @@ def _gold_set(value: str) -> set[str]:
 
 
 def predicted_fields(doc: Document, ev: Event) -> dict[str, object]:
-    sym = ontology().symmetric(ev.type)
+    sym = ontology().symmetric(ev.type, ev.mode)
     actors = _names(doc, ev.actors + ev.recipients) if sym else _names(doc, ev.actors)
     place = None
     if ev.place is not None:
@@ -104,7 +104,8 @@ def predicted_fields(doc: Document, ev: Event) -> dict[str, object]:
 
 
 def gold_fields(row: dict[str, str]) -> dict[str, object]:
-    sym = ontology().symmetric(row["type"].split("/")[0])
+    type_, _, mode = row["type"].partition("/")
+    sym = ontology().symmetric(type_, mode)
     both = _gold_set(row["actors"]) | (_gold_set(row["recipients"]) if sym else set())
     return {
         "actors": both or None, "recipients": None if sym else (_gold_set(row["recipients"])

@@ -148,3 +148,17 @@ def test_no_names_no_plover_event_and_bad_input_is_quiet() -> None:
     assert run("उसने बातचीत की।")[0] == []
     assert run("")[0] == []
     assert run("।।। ,,, ???")[0] == []
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("मोदी ने जो बाइडन से मुलाकात की।", ["CONSULT"]),
+    ("चीन ने जापान को हमले की धमकी दी।", ["THREATEN"]),
+    ("चीन ने भारत के साथ सहयोग करने से इनकार किया।", ["REJECT"]),
+    ("भारत आने वाले यात्रियों की जांच होगी।", []),
+    ("लॉकडाउन में घरेलू हिंसा बढ़ी है।", []),
+    ("भारत कोरोना से जंग लड़ रहा है।", []),
+    ("रूस और यूक्रेन के बीच युद्ध जारी है।", ["ASSAULT"]),
+    ("जर्मनी ने यूक्रेन को हथियार दिए।", ["AID"]),
+])
+def test_precision_rules(text: str, types: list[str]) -> None:
+    assert [e.type for e in run(text)[0]] == types

@@ -19,6 +19,8 @@ from khabar.events.text import key, load_data
 from khabar.events.time import anchor_date
 
 _DEMAND = Entry(type="REQUEST", mode="demand")
+_VAALA = frozenset(key(w) for w in ("वाले", "वाला", "वाली"))
+_AUX = frozenset(key(w) for w in ("है", "हैं", "था", "थे", "थी", "थीं", "हो", "होंगे"))
 _LINKS = frozenset(key(w) for w in ("की", "के", "का", "से"))
 _RANK = {"city": 3, "location": 3, "facility": 3, "region": 2, "country": 1}
 
@@ -71,7 +73,7 @@ def _complements(view: SentenceView, hits: list[Hit]) -> list[Hit]:
     keep = []
     for h in hits:
         nxt = h.span[1]
-        if not h.entry.incident and nxt < len(view.ws) and view.ws[nxt].key in _LINKS and (
+        if h.entry.type != "INCIDENT" and nxt < len(view.ws) and view.ws[nxt].key in _LINKS and (
                 nxt + 1 in starts or nxt + 2 in starts):
             continue
         keep.append(h)
@@ -84,13 +86,16 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
     entry = hit.entry
     type_ = entry.type
     roles = Roles() if entry.incident and type_ == "INCIDENT" else \
-        assign(view, hit, k, hits, dv, ontology().symmetric(type_))
+        assign(view, hit, k, hits, dv, ontology().symmetric(type_, entry.mode))
     if entry is _DEMAND:
         _demand_roles(view, hit, roles, attrs, dv)
     if not _needs_met(view, hit, roles, dv):
         return None
     goal = roles.goal.entity if roles.goal else None
     fill_goal(roles, dv)
+    roles.recipients[:] = [r for r in roles.recipients if r not in roles.actors]
+    if entry.needs in ("goal", "pair") and not roles.recipients:
+        return None
     core = frozenset(x for x in roles.actors + roles.recipients
                      if x != goal and (goal is None or x != dv.country_of(goal)))
     if not entry.incident and not entry.family and not roles.actors:
@@ -102,6 +107,8 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
                      roles.actors, roles.recipients, core)
     cand.carried = hit.lv is not None or entry.verb or entry is _DEMAND
     _mode(view, hit, cand)
+    if cand.subtype == "-":
+        return None
     cand.modality = modality(view, hit, year)
     _place(view, dv, hit, roles, cand)
     cand.time = _time(view, hit, times)
@@ -112,8 +119,11 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
 
 
 def _needs_met(view: SentenceView, hit: Hit, roles: Roles, dv: DocView) -> bool:
-    """Verb triggers (मिलना, जाना, पहुंचना) need an actor and their goal or partner."""
+    """Verb triggers (मिलना, जाना, पहुंचना) need an actor and their goal or partner, and
+    are no event as participles ("भारत आने वाले यात्री": coming travellers)."""
     if hit.entry.needs and not roles.actors:
+        return False
+    if hit.entry.verb and _participle(view, hit.span[1]):
         return False
     if hit.entry.needs == "goal":
         return roles.goal is not None
@@ -124,6 +134,11 @@ def _needs_met(view: SentenceView, hit: Hit, roles: Roles, dv: DocView) -> bool:
                    and view.slots[k].etype not in PLACE_TYPES - {"country"}
                    for k in clause_slots(view, hit, dv))
     return True
+
+
+def _participle(view: SentenceView, j: int) -> bool:
+    keys = [w.key for w in view.ws[j : j + 2]]
+    return len(keys) == 2 and keys[0] in _VAALA and keys[1] not in _AUX
 
 
 def _demand_roles(view: SentenceView, hit: Hit, roles: Roles, attrs: list[Scoped],

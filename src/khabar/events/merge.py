@@ -53,7 +53,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return a.subtype == b.subtype
     if not (a.core & b.core) or not (a.core <= b.core or b.core <= a.core):
         return False
-    if ontology().symmetric(a.type):
+    if ontology().symmetric(a.type, a.mode):
         return True
     return not a.actors or not b.actors or bool(set(a.actors) & set(b.actors))
 

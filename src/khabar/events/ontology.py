@@ -25,8 +25,10 @@ class Ontology:
         row = spec.get("modes", {}).get(mode or "", spec["default"])
         return Cameo(row["cameo"], row["root"], int(row["quad"]), float(row["goldstein"]))
 
-    def symmetric(self, type_: str) -> bool:
-        return bool(self.plover.get(type_, {}).get("symmetric", False))
+    def symmetric(self, type_: str, mode: str | None = None) -> bool:
+        """Whether participants have no direction (a meeting; for ASSAULT only a war)."""
+        spec = self.plover.get(type_, {})
+        return bool(spec.get("symmetric", False)) or mode in spec.get("symmetric_modes", ())
 
     def category(self, subtype: str) -> str | None:
         return self.categories.get(subtype)

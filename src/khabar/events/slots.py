@@ -113,7 +113,7 @@ def _resolve_subject(view: SentenceView, dv: DocView, p: int) -> str | None:
     subj = [e for i, e in dv.history.subjects if i == prev]
     if subj:
         return subj[-1]
-    names = [e for i, e, _ in dv.history.names if i == prev]
+    names = [e for i, e, t in dv.history.names if i == prev and t not in _PLACES]
     return names[-1] if names else None
 
 
