@@ -10,6 +10,8 @@ import pytest
 from khabar.document import Document
 from khabar.pipeline import Pipeline
 
+pytestmark = pytest.mark.realdata
+
 STEPS = ["decode", "extract", "language", "sentences", "tokens", "entities", "link"]
 EXPECTED = {
     "Russia": "Q159", "Ukraine": "Q212", "North Korea": "Q423", "United States": "Q30",
