@@ -18,7 +18,7 @@ from typing import Literal
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from khabar.document import Document
+from khabar.document import Document, Event
 from khabar.store import rows, schema, search
 from khabar.store.schema import documents, entities, events, ingest_runs, outlets, rejections
 from khabar.store.terms import index_terms
@@ -26,11 +26,21 @@ from khabar.store.terms import index_terms
 Outcome = Literal["inserted", "updated", "unchanged", "rejected"]
 
 # Statements built once, so SQLAlchemy compiles and caches them once.
-_FIND = select(documents.c.id, documents.c.content_hash, documents.c.pipeline_version).where(
-    documents.c.key == bindparam("k"))
-_INSERT_DOCUMENT = insert(documents).returning(documents.c.id)
+_FIND = select(documents.c.key, documents.c.id, documents.c.content_hash,
+               documents.c.pipeline_version).where(
+    documents.c.key.in_(bindparam("keys", expanding=True)))
+_INSERT_DOCUMENT = insert(documents).returning(documents.c.id, sort_by_parameter_order=True)
 _UPDATE_DOCUMENT = update(documents).where(documents.c.id == bindparam("pk"))
-_INSERT_EVENT = insert(events).returning(events.c.id)
+_INSERT_EVENT = insert(events).returning(events.c.id, sort_by_parameter_order=True)
+
+
+def _search_texts(doc: Document) -> list[str]:
+    """What the search index sees: the text, entity names, and the title when not in the text."""
+    texts = [doc.text, *(e.name for e in doc.entities)]
+    title = doc.meta.title or ""
+    if title and title not in doc.text:
+        texts.append(title)
+    return texts
 
 
 def now_iso() -> str:
@@ -75,29 +85,63 @@ class Writer:
         self._entity_ids.clear()
         self._outlet_ids.clear()
 
-    def write(self, doc: Document) -> Outcome:
-        if doc.rejected is not None:
-            self._reject(doc)
-            return "rejected"
-        key = rows.document_key(doc)
-        found = self.conn.execute(_FIND, {"k": key}).first()
-        if found is not None and (found.content_hash, found.pipeline_version) == (
-            doc.meta.content_hash, self.version
-        ):
-            return "unchanged"
+    def write_batch(self, docs: list[Document]) -> list[Outcome]:
+        """Write a batch of documents (inside the caller's transaction); one outcome each."""
+        outcomes: list[Outcome] = []
+        found = self._find([rows.document_key(d) for d in docs if d.rejected is None])
+        todo: list[tuple[Document, int | None]] = []
+        pending: set[str] = set()
+        for doc in docs:
+            if doc.rejected is not None:
+                self._reject(doc)
+                outcomes.append("rejected")
+                continue
+            key = rows.document_key(doc)
+            if key in pending:  # the same document twice in one batch: write the first
+                self._flush(todo)
+                todo, pending = [], set()
+                found.update(self._find([key]))
+            prev = found.get(key)
+            if prev is not None and prev[1:] == (doc.meta.content_hash, self.version):
+                outcomes.append("unchanged")
+                continue
+            todo.append((doc, prev[0] if prev is not None else None))
+            pending.add(key)
+            outcomes.append("inserted" if prev is None else "updated")
+        self._flush(todo)
+        return outcomes
+
+    def _find(self, keys: list[str]) -> dict[str, tuple[int, str | None, str]]:
+        out: dict[str, tuple[int, str | None, str]] = {}
+        for i in range(0, len(keys), 500):
+            for row in self.conn.execute(_FIND, {"keys": keys[i : i + 500]}):
+                out[row.key] = (int(row.id), row.content_hash, row.pipeline_version)
+        return out
+
+    def _flush(self, todo: list[tuple[Document, int | None]]) -> None:
+        if not todo:
+            return
         stamp = now_iso()
-        row = rows.document_row(doc, pipeline_version=self.version, now=stamp)
-        row["outlet_id"] = self._outlet(rows.outlet_name(doc))
-        row["run_id"] = self.run_id
-        if found is None:
-            row["ingested_at"] = stamp
-            doc_pk = int(self.conn.execute(_INSERT_DOCUMENT, row).scalar_one())
-        else:
-            doc_pk = int(found.id)
-            self._clear_children(doc_pk)
-            self.conn.execute(_UPDATE_DOCUMENT, {**row, "pk": doc_pk})
-        self._write_children(doc, doc_pk)
-        return "inserted" if found is None else "updated"
+        pks: list[int] = [0] * len(todo)
+        new_rows: list[dict[str, object]] = []
+        new_at: list[int] = []
+        for i, (doc, pk) in enumerate(todo):
+            row = rows.document_row(doc, pipeline_version=self.version, now=stamp)
+            row["outlet_id"] = self._outlet(rows.outlet_name(doc))
+            row["run_id"] = self.run_id
+            if pk is None:
+                row["ingested_at"] = stamp
+                new_rows.append(row)
+                new_at.append(i)
+            else:
+                self._clear_children(pk)
+                self.conn.execute(_UPDATE_DOCUMENT, {**row, "pk": pk})
+                pks[i] = pk
+        if new_rows:
+            for i, pk in zip(new_at, self.conn.execute(_INSERT_DOCUMENT, new_rows).scalars(),
+                             strict=True):
+                pks[i] = int(pk)
+        self._write_children([(doc, pk) for (doc, _), pk in zip(todo, pks, strict=True)])
 
     def _clear_children(self, doc_pk: int) -> None:
         event_ids = select(events.c.id).where(events.c.doc_id == doc_pk).scalar_subquery()
@@ -107,33 +151,43 @@ class Writer:
             self.conn.execute(delete(table).where(table.c.doc_id == doc_pk))
         search.remove(self.conn, doc_pk)
 
-    def _write_children(self, doc: Document, doc_pk: int) -> None:
-        ids = self._entities(doc)
-        for table, batch in (
-            (schema.blocks, rows.block_rows(doc, doc_pk)),
-            (schema.document_entities, rows.document_entity_rows(doc, doc_pk, ids)),
-            (schema.mentions, rows.mention_rows(doc, doc_pk, ids)),
-        ):
+    def _write_children(self, written: list[tuple[Document, int]]) -> None:
+        self._entities([doc for doc, _ in written])
+        out: dict[str, list[dict[str, object]]] = {
+            "blocks": [], "document_entities": [], "mentions": []}
+        event_rows: list[dict[str, object]] = []
+        event_of: list[tuple[Event, dict[str, int]]] = []
+        terms: list[tuple[int, list[str]]] = []
+        for doc, pk in written:
+            ids = {e.id: self._entity_ids[rows.entity_key(e)] for e in doc.entities}
+            out["blocks"] += rows.block_rows(doc, pk)
+            out["document_entities"] += rows.document_entity_rows(doc, pk, ids)
+            out["mentions"] += rows.mention_rows(doc, pk, ids)
+            for ev in doc.events:
+                event_rows.append(rows.event_row(doc, pk, ev, ids))
+                event_of.append((ev, ids))
+            terms.append((pk, index_terms(_search_texts(doc))))
+        for name, batch in out.items():
             if batch:
-                self.conn.execute(insert(table), batch)
-        self._events(doc, doc_pk, ids)
-        title = doc.meta.title or ""
-        texts = [doc.text, *(e.name for e in doc.entities)]
-        if title and title not in doc.text:
-            texts.append(title)
-        search.add(self.conn, doc_pk, index_terms(texts))
+                self.conn.execute(insert(schema.metadata.tables[name]), batch)
+        if event_rows:
+            self._events(event_rows, event_of)
+        search.add_many(self.conn, terms)
 
-    def _events(self, doc: Document, doc_pk: int, ids: dict[str, int]) -> None:
-        for ev in doc.events:
-            event_pk = int(self.conn.execute(_INSERT_EVENT, rows.event_row(doc, doc_pk, ev, ids))
-                           .scalar_one())
-            for name, batch in rows.event_part_rows(ev, event_pk, ids).items():
-                if batch:
-                    self.conn.execute(insert(schema.metadata.tables[name]), batch)
+    def _events(self, event_rows: list[dict[str, object]],
+                event_of: list[tuple[Event, dict[str, int]]]) -> None:
+        parts: dict[str, list[dict[str, object]]] = {}
+        event_pks = self.conn.execute(_INSERT_EVENT, event_rows).scalars()
+        for (ev, ids), event_pk in zip(event_of, event_pks, strict=True):
+            for name, batch in rows.event_part_rows(ev, int(event_pk), ids).items():
+                parts.setdefault(name, []).extend(batch)
+        for name, batch in parts.items():
+            if batch:
+                self.conn.execute(insert(schema.metadata.tables[name]), batch)
 
-    def _entities(self, doc: Document) -> dict[str, int]:
-        """Global ids of the document's entities, creating the ones not stored yet."""
-        by_key = {rows.entity_key(e): e for e in doc.entities}
+    def _entities(self, docs: list[Document]) -> None:
+        """Make sure every entity of ``docs`` has a global id, creating the new ones."""
+        by_key = {rows.entity_key(e): e for doc in docs for e in doc.entities}
         missing = [k for k in by_key if k not in self._entity_ids]
         if missing:
             self._load_entities(missing)
@@ -141,7 +195,6 @@ class Writer:
             if new:
                 self.conn.execute(_insert_ignore(self.conn, entities), new)
                 self._load_entities([r["key"] for r in new])
-        return {e.id: self._entity_ids[k] for k, e in by_key.items() if k in self._entity_ids}
 
     def _load_entities(self, keys: list[str]) -> None:
         for i in range(0, len(keys), 500):

@@ -60,11 +60,14 @@ _PG_UPSERT = _pg_insert.on_conflict_do_update(
     index_elements=["doc_id"], set_={"tsv": _pg_insert.excluded.tsv})
 
 
-def add(conn: Connection, doc_pk: int, terms: list[str]) -> None:
+def add_many(conn: Connection, items: list[tuple[int, list[str]]]) -> None:
+    """Index documents: (row id, terms) pairs."""
+    if not items:
+        return
     if is_sqlite(conn):
-        conn.execute(_FTS_INSERT, {"rowid": doc_pk, "terms": " ".join(terms)})
+        conn.execute(_FTS_INSERT, [{"rowid": pk, "terms": " ".join(t)} for pk, t in items])
     else:
-        conn.execute(_PG_UPSERT, {"pk": doc_pk, "terms": terms})
+        conn.execute(_PG_UPSERT, [{"pk": pk, "terms": t} for pk, t in items])
 
 
 def _fts5_quote(term: str) -> str:

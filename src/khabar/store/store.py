@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -18,6 +18,17 @@ from khabar.store.ingest import IngestReport, Progress, Writer, save_run, start_
 from khabar.store.schema import documents
 
 log = logging.getLogger(__name__)
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Store:
@@ -83,31 +94,24 @@ class Store:
     ) -> None:
         with self.engine.connect() as conn:
             writer = Writer(conn, version, report.run_id)
-            pending = 0
-            conn.begin()
-            try:
-                for doc in timed(docs, report):
-                    start = time.perf_counter()
-                    outcome = writer.write(doc)
-                    report.count(outcome)
-                    if outcome == "rejected" and doc.rejected is not None:
-                        code = doc.rejected.code
-                        report.reasons[code] = report.reasons.get(code, 0) + 1
-                    pending += 1
-                    if pending >= batch_size:
+            for batch in _batches(timed(docs, report), batch_size):
+                start = time.perf_counter()
+                try:
+                    with conn.begin():
+                        outcomes = writer.write_batch(batch)
+                        for doc, outcome in zip(batch, outcomes, strict=True):
+                            report.count(outcome)
+                            if outcome == "rejected" and doc.rejected is not None:
+                                code = doc.rejected.code
+                                report.reasons[code] = report.reasons.get(code, 0) + 1
+                        report.storage_seconds += time.perf_counter() - start
                         save_run(conn, report)
-                        conn.commit()
-                        conn.begin()
-                        pending = 0
-                    report.storage_seconds += time.perf_counter() - start
-                    if progress is not None:
+                except BaseException:
+                    writer.forget()
+                    raise
+                if progress is not None:
+                    for doc, outcome in zip(batch, outcomes, strict=True):
                         progress(doc, outcome)
-                save_run(conn, report)
-                conn.commit()
-            except BaseException:
-                conn.rollback()
-                writer.forget()
-                raise
 
     def _finish(self, report: IngestReport, status: str) -> None:
         if not report.run_id:
