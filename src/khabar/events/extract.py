@@ -176,7 +176,9 @@ def _mode(view: SentenceView, hit: Hit, cand: Candidate) -> None:
 def _place(view: SentenceView, dv: DocView, hit: Hit, roles: Roles, cand: Candidate) -> None:
     slot: Slot | None = roles.place
     if slot is None and hit.entry.incident:
-        slot = next((s for s in view.slots if s.etype in PLACE_TYPES), None)
+        places = [s for s in view.slots if s.etype in PLACE_TYPES]
+        if places:
+            slot = min(places, key=lambda s: abs(s.i0 - hit.anchor[0]))
     if slot is None:
         return
     s, e = view.ws[slot.i0].start, view.ws[slot.i1 - 1].end
