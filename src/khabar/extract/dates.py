@@ -137,7 +137,7 @@ def _from_url(page: PageData) -> str | None:
 def _from_bylines(page: PageData) -> str | None:
     updated_only: str | None = None
     for text in _byline_texts(page.tree):
-        value = parse_byline_date(text)
+        value = parse_byline_date(text, _page_language(page))
         if not value:
             continue
         if _is_update(text):
@@ -172,9 +172,14 @@ def _is_update(text: str) -> bool:
     return first_upd >= 0 and (first_pub < 0 or first_upd < first_pub)
 
 
-def parse_byline_date(text: str) -> str | None:
+def _page_language(page: PageData) -> str | None:
+    lang = (page.lang or "").split("-")[0].split("_")[0].strip().lower()
+    return lang or None
+
+
+def parse_byline_date(text: str, language: str | None = None) -> str | None:
     """A date (with time and offset when given) from a Hindi or English byline text."""
-    return _parse_hindi(text) or _parse_free(_after_label(text))
+    return _parse_hindi(text) or _parse_free(_after_label(text), language)
 
 
 @lru_cache(maxsize=1)
@@ -228,17 +233,25 @@ def _after_label(text: str) -> str:
     return (text[:cut] if cut > 0 else text).strip(" :-|,")
 
 
-def _parse_free(text: str) -> str | None:
-    """An English (or other) date phrase through dateparser; IST read as +05:30."""
+def _parse_free(text: str, language: str | None = None) -> str | None:
+    """An English (or the page's language) date phrase through dateparser; IST is +05:30.
+
+    dateparser is told the languages: left to guess, it tries every locale it knows and
+    compiles their patterns (seconds for one call).
+    """
     if not regex.search(r"\d{4}|\d{1,2}[:./]\d{1,2}", text):
         return None
     import dateparser
 
     cleaned = _IST.sub("+0530", text)
     zoned = bool(_ZONE.search(cleaned))
-    parsed = dateparser.parse(cleaned, settings={"RETURN_AS_TIMEZONE_AWARE": zoned,
-                                                 "PREFER_DAY_OF_MONTH": "first",
-                                                 "REQUIRE_PARTS": ["day", "month", "year"]})
+    settings = {"RETURN_AS_TIMEZONE_AWARE": zoned, "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["day", "month", "year"]}
+    languages = ["en"] if language in (None, "en") else [str(language), "en"]
+    try:
+        parsed = dateparser.parse(cleaned, languages=languages, settings=settings)
+    except ValueError:  # a language dateparser does not know
+        parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None or not plausible(parsed.date()):
         return None
     if parsed.tzinfo is None and not _TIME.search(text):
