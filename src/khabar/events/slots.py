@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from khabar.events.context import Cues, DocView, SentenceView, Slot
-from khabar.events.text import Word, key, load_data
+from khabar.events.text import Word, key
 
 _SPEECH = frozenset(key(w) for w in ("कहा", "बताया", "दावा", "कहना"))
 _PLACE_ANAPHORS = (("इसी", "शहर"), ("उसी", "शहर"), ("इस", "शहर"), ("इसी", "जगह"))
@@ -24,7 +24,6 @@ def marker_at(ws: list[Word], j: int, cues: Cues) -> tuple[str, int]:
 
 def mark_slots(view: SentenceView, dv: DocView) -> None:
     """Fill ``marker`` and ``after`` of every slot; conjoined names share the last marker."""
-    cues = dv.cues
     slots = sorted(view.slots, key=lambda s: s.i0)
     starts = {s.i0: s for s in slots}
     for slot in slots:
@@ -36,7 +35,6 @@ def mark_slots(view: SentenceView, dv: DocView) -> None:
             nxt = starts.get(slots[k].after)
             slots[k].marker, slots[k].after = (nxt.marker, nxt.after) if nxt else ("nom", 0)
     view.slots = slots
-    del cues
 
 
 def _mark_one(view: SentenceView, slot: Slot, starts: dict[int, Slot], dv: DocView) -> None:
@@ -142,7 +140,3 @@ def remember(view: SentenceView, dv: DocView) -> None:
         if s.etype == "city":
             h.city = s.entity
 
-
-def speech_words() -> frozenset[str]:
-    data = load_data("hi", "events/cues")
-    return frozenset(key(w.split()[0]) for w in data["attribution"]["speech"])

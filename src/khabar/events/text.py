@@ -62,21 +62,6 @@ def sentences(doc: Document) -> list[Sentence]:
     return [Sentence(m.start(), m.end(), 0) for m in _SENT.finditer(doc.text) if m.group().strip()]
 
 
-def clauses(ws: list[Word], boundaries: frozenset[str]) -> list[int]:
-    """For each word the index of its clause (a boundary word starts a new clause)."""
-    out: list[int] = []
-    current = 0
-    for w in ws:
-        if w.key in boundaries:
-            current += 1
-        out.append(current)
-    return out
-
-
-def match_at(ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(w.key for w in ws[i : i + len(phrase)]) == phrase
-
-
 class PhraseIndex:
     """Phrases (tuples of keys) indexed by their first key, longest first."""
 
