@@ -135,3 +135,12 @@ def test_a_local_persons_surname_alone_joins_them() -> None:
     ids = {m.text: m.entity for m in doc.mentions if m.source == "test"}
     assert ids["रमेश चौहान"] == ids["चौहान"] and ids["रमेश चौहान"] is not None
     assert ids["सुनीता वर्मा"] not in (None, ids["चौहान"])
+
+
+def test_titles_before_a_name_are_looked_through(linker: Linker) -> None:
+    for text, expected in (("प्रधानमंत्री नरेंद्र मोदी", "Q1058"),
+                           ("डॉ. एस जयशंकर", "khabar:s-jaishankar"),
+                           ("General Valery Gerasimov", "khabar:valery-gerasimov")):
+        link = linker.link(text, "person")
+        assert link is not None and link.entity.id == expected, text
+    assert linker.link("श्री", "person") is None

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from khabar.entities.index import NameIndex, phrase_key, read_rows
+from khabar.entities.index import NameIndex, phrase_key, read_lines, read_rows
 from khabar.kb.model import KBEntity, Role
 from khabar.lang.translit import name_key
 
@@ -56,8 +56,10 @@ class Linker:
     word_prior: float = 0.55
     role_phrases: list[tuple[str, Role]] = field(default_factory=list)
     _cache: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict, repr=False)
+    titles: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
+        self.titles = frozenset(phrase_key(t) for t in read_lines("name_titles.txt"))
         if not self.role_phrases:
             rows = read_rows("role_words.tsv")
             pairs = [(phrase_key(r[0]), Role.parse(r[1])) for r in rows if len(r) > 1]
@@ -84,9 +86,20 @@ class Linker:
         for entity_id in self.index.candidates_latin(text):
             out.setdefault(entity_id, ("latin", 1.0))
         if not out:
+            bare = self._without_titles(text)
+            if bare != text:
+                return self.candidates(bare)
             for entity_id, ratio in self._fuzzy(name_key(text)):
                 out.setdefault(entity_id, ("fuzzy", ratio))
         return [(k, how, sim) for k, (how, sim) in out.items()]
+
+    def _without_titles(self, text: str) -> str:
+        """The mention without leading titles and role words (डॉ., प्रधानमंत्री, General)."""
+        words = text.split()
+        n = 0
+        while n < len(words) - 1 and phrase_key(words[n]) in self.titles:
+            n += 1
+        return " ".join(words[n:]) if n else text
 
     def _fuzzy(self, key: str) -> list[tuple[str, float]]:
         return list(_fuzzy_lookup(self.index, key, self.fuzzy_min))
