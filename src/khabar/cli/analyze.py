@@ -10,6 +10,8 @@ from rich.table import Table
 
 from khabar.cli.batch import analyze_source
 from khabar.cli.common import fail, out
+from khabar.cli.report_entities import print_entities
+from khabar.cli.report_events import print_events
 from khabar.document import Document
 from khabar.errors import InputError, KhabarError
 
@@ -65,6 +67,8 @@ def print_report(doc: Document) -> None:
     out.print(facts)
     _print_blocks(doc)
     _print_boilerplate(doc)
+    print_entities(doc)
+    print_events(doc)
 
 
 def _language(doc: Document) -> str | None:
