@@ -138,9 +138,13 @@ def main() -> int:
     parser.add_argument("--search-docs", type=int, default=100_000)
     parser.add_argument("--pg", default=os.environ.get("KHABAR_TEST_PG_URL"))
     parser.add_argument("--workdir", default=tempfile.gettempdir())
+    parser.add_argument("--search-only", metavar="DB",
+                        help="Only time searches on a search database an earlier run built.")
     args = parser.parse_args()
     items = articles()
     print(f"{len(items)} articles in {TEXT.name}")
+    if args.search_only:
+        return report_latency(args.search_only, synthetic(items, 5000))
     sample = items[:: max(1, len(items) // args.articles)][: args.articles]
     docs, pipe_s, load_s = analyse(sample)
     n_events = sum(len(d.events) for d in docs)
@@ -161,9 +165,15 @@ def main() -> int:
     size = Path(db).stat().st_size / 2**20
     print(f"search db: {n} docs stored in {secs:.1f} s = {n / secs:.0f} docs/s "
           f"(CPU {n / cpu:.0f} docs/CPU-s), {size:.0f} MiB")
-    lat = search_latency(db, big)
-    print(f"search sqlite: {lat['queries']:.0f} queries, median {lat['median_ms']:.1f} ms, "
-          f"p95 {lat['p95_ms']:.1f} ms, max {lat['max_ms']:.1f} ms")
+    return report_latency(db, big)
+
+
+def report_latency(db: str, docs: list[Document]) -> int:
+    with Store.open(db) as store:
+        n = store.count_documents()
+    lat = search_latency(db, docs)
+    print(f"search sqlite ({n} docs): {lat['queries']:.0f} queries, median "
+          f"{lat['median_ms']:.1f} ms, p95 {lat['p95_ms']:.1f} ms, max {lat['max_ms']:.1f} ms")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from khabar.document import Document, Rejection
@@ -98,7 +100,33 @@ def test_rejected_inputs_are_recorded_once(db_url: str, news_docs: list[Document
 
 def test_fast_json_form_equals_the_codec(news_docs: list[Document],
                                          seed_doc: Document) -> None:
-    from khabar.store.jsonform import document_json
+    from khabar.store.jsonform import document_json, read_stored, stored_json
 
     for doc in [*news_docs, seed_doc]:
         assert document_json(doc) == doc.to_json()
+        assert doc.tokens and read_stored(*stored_json(doc)) == doc
+
+
+def test_a_revision_0001_database_is_migrated(tmp_path: Path,
+                                               news_docs: list[Document]) -> None:
+    """A database made by the first schema revision gains tokens_json when opened."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    from khabar.store.engine import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    assert "tokens_json" not in {c["name"] for c in inspect(engine).get_columns("documents")}
+    engine.dispose()
+    with Store.open(path) as store:
+        store.ingest(fresh(news_docs[:3]), pipeline_version="v1")
+        assert store.count_documents() == 3
+        cols = {c["name"] for c in inspect(store.engine).get_columns("documents")}
+    assert "tokens_json" in cols

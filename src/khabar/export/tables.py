@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from khabar.errors import ConfigError
 from khabar.store import Store
+from khabar.store.jsonform import read_stored
 from khabar.store.queries import Filters, Record, iter_events
 from khabar.store.schema import documents
 
@@ -138,11 +139,11 @@ def _documents(store: Store, chunk: int) -> Iterator[dict[str, Any]]:
     while True:
         with store.engine.connect() as conn:
             page = conn.execute(
-                select(documents.c.id, documents.c.doc_json)
+                select(documents.c.id, documents.c.doc_json, documents.c.tokens_json)
                 .where(documents.c.id > last).order_by(documents.c.id).limit(chunk)
             ).all()
-        for pk, text in page:
-            yield json.loads(text)
+        for pk, text, tokens in page:
+            yield read_stored(text, tokens).to_dict()
             last = int(pk)
         if len(page) < chunk:
             return

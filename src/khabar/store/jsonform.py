@@ -60,6 +60,31 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+_TOKEN_FIELDS = ("start", "end", "kind", "key", "value")
+_token_row = attrgetter(*_TOKEN_FIELDS)
+
+
 def document_json(doc: Document) -> str:
     """The same text as ``doc.to_json()``, several times faster on analysed documents."""
     return json.dumps(jsonable(doc), ensure_ascii=False, allow_nan=False)
+
+
+def stored_json(doc: Document) -> tuple[str, str]:
+    """``(document JSON without tokens, tokens as [start, end, kind, key, value] rows)``.
+
+    Tokens are most of an analysed document's items; as rows of scalars they encode several
+    times faster than as objects. :func:`read_stored` puts them back.
+    """
+    names, _ = _plan(Document)
+    data = {n: [] if n == "tokens" else jsonable(getattr(doc, n)) for n in names}
+    tokens = json.dumps(list(map(_token_row, doc.tokens)), ensure_ascii=False, allow_nan=False)
+    return json.dumps(data, ensure_ascii=False, allow_nan=False), tokens
+
+
+def read_stored(doc_json: str, tokens_json: str | None) -> Document:
+    """The Document stored as :func:`stored_json` made it."""
+    data = json.loads(doc_json)
+    if tokens_json:
+        data["tokens"] = [dict(zip(_TOKEN_FIELDS, row, strict=True))
+                          for row in json.loads(tokens_json)]
+    return Document.from_dict(data)

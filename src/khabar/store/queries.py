@@ -29,7 +29,7 @@ from khabar.store.schema import (
     events,
     outlets,
 )
-from khabar.store.search import matching_ids
+from khabar.store.search import matching_ids, newest_matches
 from khabar.store.store import Store
 from khabar.store.terms import parse_query, words
 
@@ -111,10 +111,16 @@ def search(store: Store, f: Filters) -> list[Record]:
                    documents.c.published_day, outlets.c.name.label("outlet"),
                    func.substr(documents.c.text, 1, 2000).label("head"))
             .outerjoin(outlets, outlets.c.id == documents.c.outlet_id)
-            .where(and_(true(), *document_conditions(conn, f)))
             .order_by(documents.c.id.desc())
-            .limit(f.limit).offset(f.offset)
         )
+        only_text = f.text and not (f.outlet or f.language or f.since or f.until or f.entity)
+        if only_text and conn.dialect.name == "sqlite":
+            # FTS5 walks its posting lists newest first and stops at the limit.
+            ids = newest_matches(conn, parse_query(f.text or ""), f.limit, f.offset)
+            query = query.where(documents.c.id.in_(ids))
+        else:
+            query = query.where(and_(true(), *document_conditions(conn, f)))
+            query = query.limit(f.limit).offset(f.offset)
         hits = [dict(r._mapping) for r in conn.execute(query)]
     for hit in hits:
         hit["snippet"] = snippet(hit.pop("head") or "", f.text or "")

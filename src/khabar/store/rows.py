@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from khabar.document import Document, Entity, Event
 from khabar.lang.translit import name_key
-from khabar.store.jsonform import document_json
+from khabar.store.jsonform import stored_json
 
 Row = dict[str, Any]
 
@@ -40,6 +40,7 @@ def outlet_name(doc: Document) -> str | None:
 def document_row(doc: Document, *, pipeline_version: str, now: str) -> Row:
     meta = doc.meta
     published = meta.published
+    doc_json, tokens_json = stored_json(doc)
     return {
         "key": document_key(doc),
         "doc_id": doc.id,
@@ -66,7 +67,8 @@ def document_row(doc: Document, *, pipeline_version: str, now: str) -> Row:
         "has_errors": bool(doc.errors),
         "pipeline_version": pipeline_version,
         "schema_version": doc.schema_version,
-        "doc_json": document_json(doc),
+        "doc_json": doc_json,
+        "tokens_json": tokens_json,
         "updated_at": now,
     }
 

@@ -3,8 +3,9 @@
 Documents are keyed by ``key`` (the canonical URL, else the URL, else ``sha256:<content hash>``).
 Entities are global rows keyed by their knowledge-base id when they have one, else by type and
 name; ``document_entities`` maps a document's local entity ids to them. Every field of the
-Document model has a column or a child table; ``documents.doc_json`` keeps the exact JSON form
-so a stored document reads back equal to what was ingested.
+Document model has a column or a child table; ``documents.doc_json`` keeps the JSON form (its
+tokens, most of its bulk, as compact rows in ``tokens_json``) so a stored document reads back
+equal to what was ingested (:func:`khabar.store.jsonform.read_stored`).
 
 The full-text index is not in this metadata: it is back-end specific (an FTS5 table on SQLite,
 a tsvector column on PostgreSQL) and created by the migrations; see :mod:`khabar.store.search`.
@@ -102,6 +103,7 @@ documents = Table(
     Column("pipeline_version", String(100), nullable=False),
     Column("schema_version", Integer, nullable=False),
     Column("doc_json", Text, nullable=False),
+    Column("tokens_json", Text),  # added in revision 0002
     Column("ingested_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
 )

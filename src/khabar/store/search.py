@@ -107,3 +107,14 @@ def matching_ids(dialect: str, words: list[QueryWord]) -> ColumnElement[bool]:
         query = cast(bindparam("q", tsquery_expression(words)), TSQUERY)
         sub = select(pg_index.c.doc_id).where(pg_index.c.tsv.op("@@")(query))
     return documents.c.id.in_(sub)
+
+
+def newest_matches(conn: Connection, words: list[QueryWord], limit: int,
+                   offset: int = 0) -> list[int]:
+    """SQLite: ids of the newest documents holding every query word, straight from FTS5."""
+    if not words:
+        return []
+    query = (select(fts.c.rowid)
+             .where(literal_column("search_fts").op("MATCH")(fts5_expression(words)))
+             .order_by(fts.c.rowid.desc()).limit(limit).offset(offset))
+    return [int(r) for r in conn.execute(query).scalars()]

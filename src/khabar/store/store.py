@@ -15,6 +15,7 @@ from khabar.document import Document
 from khabar.errors import KhabarError
 from khabar.store import engine as engines
 from khabar.store.ingest import IngestReport, Progress, Writer, save_run, start_run, timed
+from khabar.store.jsonform import read_stored
 from khabar.store.schema import documents
 
 log = logging.getLogger(__name__)
@@ -132,5 +133,6 @@ class Store:
         if key.isdigit():
             cond = cond | (documents.c.id == int(key))
         with self.engine.connect() as conn:
-            text = conn.execute(select(documents.c.doc_json).where(cond).limit(1)).scalar()
-        return Document.from_json(text) if text is not None else None
+            row = conn.execute(select(documents.c.doc_json, documents.c.tokens_json)
+                               .where(cond).limit(1)).first()
+        return read_stored(row[0], row[1]) if row is not None else None
