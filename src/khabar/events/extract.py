@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from khabar.document import Document, Event, Evidence, Place, TimeExpression
+from khabar.document import Casualties, Document, Event, Evidence, Place, TimeExpression
 from khabar.events.attribution import Scoped, find_attributions, with_cues
 from khabar.events.casualties import casualties
 from khabar.events.context import PLACE_TYPES, DocView, SentenceView, Slot
@@ -113,9 +113,19 @@ def _candidate(view: SentenceView, dv: DocView, hit: Hit, k: int, hits: list[Hit
     _place(view, dv, hit, roles, cand)
     cand.time = _time(view, hit, times)
     if entry.incident or type_ == "ASSAULT":
-        cand.casualties = casualties(ws)
+        cand.casualties = casualties(ws) or _next_casualties(view, dv)
     cand.attributions = [s.attribution for s in attrs if s.scope <= hit.anchor[0]]
     return cand
+
+
+def _next_casualties(view: SentenceView, dv: DocView) -> Casualties | None:
+    """Counts stated in the next sentence ("... हादसा हुआ। इसमें 5 लोगों की मौत हो गई।")."""
+    if view.index + 1 >= len(dv.sentences):
+        return None
+    nxt = dv.sentences[view.index + 1]
+    if lexicon().find(nxt.ws, dv.cues.boundaries):
+        return None
+    return casualties(nxt.ws)
 
 
 def _needs_met(view: SentenceView, hit: Hit, roles: Roles, dv: DocView) -> bool:
@@ -179,6 +189,12 @@ def _place(view: SentenceView, dv: DocView, hit: Hit, roles: Roles, cand: Candid
         places = [s for s in view.slots if s.etype in PLACE_TYPES]
         if places:
             slot = min(places, key=lambda s: abs(s.i0 - hit.anchor[0]))
+        elif view.index > 0:
+            prev = dv.sentences[view.index - 1]
+            earlier = [s for s in prev.slots if s.etype in PLACE_TYPES]
+            if earlier:
+                view = prev
+                slot = earlier[-1]
     if slot is None:
         return
     s, e = view.ws[slot.i0].start, view.ws[slot.i1 - 1].end
