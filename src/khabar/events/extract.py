@@ -228,11 +228,13 @@ def _unconfirmed(view: SentenceView, here: list[Candidate], before: list[Candida
 def _resolve_subtypes(cands: list[Candidate], dv: DocView) -> list[Candidate]:
     counts: Counter[str] = Counter(c.subtype for c in cands if c.subtype)
     cue_words = _cue_words()
+    doc_cues: Counter[str] = Counter(cue_words[w.key] for v in dv.sentences for w in v.ws
+                                     if w.key in cue_words)
     out: list[Candidate] = []
     for c in cands:
         entry = c.entry
         if c.subtype is None and (entry.family or entry.anaphoric):
-            c.subtype = _pick(c, dv, counts, cue_words)
+            c.subtype = _pick(c, dv, counts, cue_words, doc_cues)
             if c.subtype is None and entry.anaphoric:
                 continue
         if (entry.incident or entry.family) and c.subtype is None and not c.core:
@@ -247,15 +249,18 @@ def _resolve_subtypes(cands: list[Candidate], dv: DocView) -> list[Candidate]:
     return out
 
 
-def _pick(c: Candidate, dv: DocView, counts: Counter[str],
-          cue_words: dict[str, str]) -> str | None:
+def _pick(c: Candidate, dv: DocView, counts: Counter[str], cue_words: dict[str, str],
+          doc_cues: Counter[str]) -> str | None:
+    """A generic word's subtype: a cue in its sentence, else the document's most frequent
+    specific subtype of its family, else the document's most frequent cue, else the default."""
     family = c.entry.family or tuple(s for s in counts if s)
     view = dv.sentences[c.sentence]
     for w in view.ws:
         sub = cue_words.get(w.key)
         if sub in family:
             return sub
-    ranked = [s for s, _ in counts.most_common() if s in family]
-    if ranked:
-        return ranked[0]
+    for table in (counts, doc_cues):
+        ranked = [s for s, _ in table.most_common() if s in family]
+        if ranked:
+            return ranked[0]
     return c.entry.default or c.entry.subtype
