@@ -88,3 +88,12 @@ def test_second_engine_used_when_the_first_returns_table_noise(
 def test_bad_input_gives_an_empty_result_and_never_raises(bad: str) -> None:
     ext = extract_html(bad, url=None, config=CONFIG)
     assert not [b for b in ext.blocks if b[0] != "title"]
+
+
+def test_a_short_all_bold_paragraph_is_a_subheading() -> None:
+    paras = HINDI_PARAGRAPHS
+    middle = (f"<p>{paras[0]}</p><p>{paras[1]}</p><p><strong>पुल पर क्या बोले लोग</strong></p>"
+              f"<p>{paras[2]}</p><p>{paras[3]}</p>")
+    ext = extract_html(page(paragraphs=[], extra=middle), url=None, config=CONFIG)
+    assert ("heading", "पुल पर क्या बोले लोग") in ext.blocks
+    assert ("paragraph", paras[2]) in ext.blocks

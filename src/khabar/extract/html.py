@@ -4,9 +4,9 @@
    (:mod:`khabar.extract.metadata`).
 2. The main text comes from ``trafilatura`` (deduplication off: it is not deterministic) as
    its XML body, so paragraphs (``p``, list items, quotes) and headings (``head``) stay
-   apart. Comments never reach the text: trafilatura is asked to find them so that it
-   prunes them from the main text (without that, comment areas leak into it), and what it
-   found is dropped.
+   apart; a short paragraph that is all bold is a subheading too. Comments never reach the
+   text: trafilatura is asked to find them so that it prunes them from the main text
+   (without that, comment areas leak into it), and what it found is dropped.
 3. When trafilatura finds nothing, or mostly tables and link lists, ``readability-lxml`` is
    the second engine; the result with more running text wins.
 4. Post-cleaning (:mod:`khabar.extract.cleaning`) drops inline "ये भी पढ़ें" / "Also Read"
@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 RawBlock = tuple[BlockKind, str, bool]  # kind, text, from a table or list
 MIN_TEXT_CHARS = 200
 MAX_NOISE_SHARE = 0.6
+MAX_BOLD_HEADING_WORDS = 15
 
 
 def extract_html(html: str, *, url: str | None, config: dict[str, Any]) -> Extracted:
@@ -88,6 +89,7 @@ def _trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[RawBlock]:
         result = trafilatura.bare_extraction(
             tree, url=url, include_comments=True, deduplicate=False, with_metadata=False,
             include_tables=True, include_images=False, include_links=False,
+            include_formatting=True,
         )
     except Exception as exc:  # noqa: BLE001 - a third-party engine must never stop the batch
         logger.warning("trafilatura failed on %s: %s", url, exc)
@@ -102,7 +104,7 @@ def body_blocks(body: Any) -> list[RawBlock]:
     blocks: list[RawBlock] = [("paragraph", t, False) for t in _loose(body.text)]
     for node in body:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag == "head":
+        if tag == "head" or (tag == "p" and _bold_line(node)):
             blocks.extend(("heading", t, False) for t in _lines(node))
         elif tag in ("list", "table"):
             for item in node.iter("item", "row"):
@@ -111,6 +113,17 @@ def body_blocks(body: Any) -> list[RawBlock]:
             blocks.extend(("paragraph", t, False) for t in _lines(node))
         blocks.extend(("paragraph", t, False) for t in _loose(node.tail))
     return blocks
+
+
+def _bold_line(node: Any) -> bool:
+    """A short paragraph that is all bold: a subheading the page did not mark as one."""
+    if len(node) != 1 or (node.text or "").strip() or (node[0].tail or "").strip():
+        return False
+    child = node[0]
+    if child.tag != "hi" or child.get("rend") not in ("#b", "#strong") or len(child):
+        return False
+    text = (child.text or "").strip()
+    return 0 < len(text.split()) <= MAX_BOLD_HEADING_WORDS and not text.endswith(":")
 
 
 def _loose(text: str | None) -> list[str]:
