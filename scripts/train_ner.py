@@ -23,10 +23,11 @@ from pathlib import Path
 import pycrfsuite
 
 from khabar.entities.features import FeatureExtractor
-from khabar.entities.nerdata import Sentence, read_conll, score
-from khabar.entities.tagger import MODEL_PATH
+from khabar.entities.nerdata import Sentence, read_conll, score, to_bioes
+from khabar.entities.tagger import MODEL_PATH, NerTagger
 
 ROOT = Path(__file__).resolve().parents[1]
+MIN_FREQ = 2
 ILNER = ROOT / ".." / "shared" / "data" / "il-ner" / "Hindi"
 
 
@@ -35,10 +36,10 @@ def train(
 ) -> float:
     """Train one CRF and write it to ``model``; returns the seconds spent."""
     started = time.perf_counter()
-    extractor = FeatureExtractor()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in sentences:
-        trainer.append(extractor.sentence(tokens), tags)
+    features = FeatureExtractor().document([tokens for tokens, _ in sentences])
+    for xseq, (_, tags) in zip(features, sentences, strict=True):
+        trainer.append(xseq, to_bioes(tags))
     trainer.select("lbfgs")
     trainer.set_params(
         {
@@ -46,6 +47,7 @@ def train(
             "c2": c2,
             "max_iterations": max_iter,
             "feature.possible_transitions": True,
+            "feature.minfreq": MIN_FREQ,
         }
     )
     model.parent.mkdir(parents=True, exist_ok=True)
@@ -54,10 +56,7 @@ def train(
 
 
 def predict(model: Path, sentences: list[Sentence]) -> list[list[str]]:
-    extractor = FeatureExtractor()
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    return [list(tagger.tag(extractor.sentence(tokens))) for tokens, _ in sentences]
+    return NerTagger(model).tag_document([tokens for tokens, _ in sentences])
 
 
 def report(label: str, gold: list[Sentence], predicted: list[list[str]]) -> str:

@@ -19,11 +19,34 @@ _FOLD = str.maketrans({"\u093c": None, "\u200c": None, "\u200d": None, "\u0901":
 _MAX_SPAN = 4
 _WINDOW = (-2, -1, 1, 2)
 _CACHE_LIMIT = 200_000
+DOC_WINDOW = 8
+BIGRAMS = True
+_DOC_POSTPOSITIONS = frozenset(("ने", "का", "की", "के", "में", "से", "को", "पर", "द्वारा"))
+
+
+_NASALS = {
+    "ङ": "कखगघ",
+    "ञ": "चछजझ",
+    "ण": "टठडढ",
+    "न": "तथदध",
+    "म": "पफबभ",
+}
+_ANUSVARA = tuple(
+    (nasal + "\u094d" + stop, "\u0902" + stop)
+    for nasal, stops in _NASALS.items()
+    for stop in stops
+)
 
 
 def fold(word: str) -> str:
-    """The frozen matching form of one token."""
-    return unicodedata.normalize("NFC", word).translate(_FOLD).lower()
+    """The frozen matching form of one token: NFC, no nukta or zero-width joiners, candrabindu
+    and a homorganic half nasal as anusvara (हिन्दी = हिंदी), Latin lower case."""
+    key = unicodedata.normalize("NFC", word).translate(_FOLD).lower()
+    if "\u094d" in key:
+        for half, anusvara in _ANUSVARA:
+            if half in key:
+                key = key.replace(half, anusvara)
+    return key
 
 
 def _read_lines(name: str) -> list[str]:
@@ -43,21 +66,25 @@ class Lexicons:
     place_cue: frozenset[str]
     phrases: dict[str, dict[tuple[str, ...], str]]
 
+    @property
+    def stop_words(self) -> frozenset[str]:
+        """Cue and function words that are never a one-word name."""
+        return self.postposition | self.title | self.place_cue | self.org_head
+
     @classmethod
     def load(cls) -> Lexicons:
         def words(name: str) -> frozenset[str]:
             return frozenset(fold(line) for line in _read_lines(name))
 
-        phrases: dict[str, dict[tuple[str, ...], str]] = {}
+        table: dict[tuple[str, ...], str] = {}
         for kind, names in (
-            ("loc", ("ner_india_places.txt", "ner_cldr_places.txt")),
             ("wd", ("ner_wikidata_names.txt",)),
+            ("loc", ("ner_india_places.txt", "ner_cldr_places.txt")),
         ):
             for name in names:
                 for line in _read_lines(name):
-                    key = tuple(fold(part) for part in line.replace("-", " - ").split())
-                    if 0 < len(key) <= _MAX_SPAN:
-                        phrases.setdefault(key[0], {})[key] = kind
+                    table[tuple(fold(part) for part in line.replace("-", " - ").split())] = kind
+        phrases = index_phrases(table)
         return cls(
             given=words("ner_given_names.txt"),
             surname=words("ner_surnames.txt"),
@@ -67,6 +94,15 @@ class Lexicons:
             place_cue=words("ner_place_cues.txt"),
             phrases=phrases,
         )
+
+
+def index_phrases(table: dict[tuple[str, ...], str]) -> dict[str, dict[tuple[str, ...], str]]:
+    """Phrase table keyed by its first token, for the longest-match scan."""
+    index: dict[str, dict[tuple[str, ...], str]] = {}
+    for key, kind in table.items():
+        if 0 < len(key) <= _MAX_SPAN:
+            index.setdefault(key[0], {})[key] = kind
+    return index
 
 
 @cache
@@ -100,6 +136,9 @@ class FeatureExtractor:
     def __init__(self, lex: Lexicons | None = None) -> None:
         self.lex = lex or lexicons()
         self._word_cache: dict[str, tuple[str, tuple[str, ...], str]] = {}
+
+    def clear_cache(self) -> None:
+        self._word_cache.clear()
 
     def _word(self, word: str) -> tuple[str, tuple[str, ...], str]:
         """(folded form, word-only features, cue class) for one word form, cached."""
@@ -140,32 +179,58 @@ class FeatureExtractor:
     def _spans(self, keys: Sequence[str]) -> list[list[str]]:
         """Longest gazetteer phrase matches as B/I features per token."""
         out: list[list[str]] = [[] for _ in keys]
-        phrases = self.lex.phrases
-        n = len(keys)
-        for start, first in enumerate(keys):
-            table = phrases.get(first)
-            if table is None:
-                continue
-            for length in range(min(_MAX_SPAN, n - start), 0, -1):
-                kind = table.get(tuple(keys[start : start + length]))
-                if kind is None:
-                    continue
-                tag = f"gz{length if length < 3 else 3}"
-                out[start].append(f"{kind}=B{tag}")
-                for inside in range(start + 1, start + length):
-                    out[inside].append(f"{kind}=I{tag}")
-                break
+        _mark(keys, self.lex.phrases, "", out)
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """CRF attributes for every token of one sentence."""
+        """CRF attributes for every token of one sentence (no document context)."""
+        return self._local(tokens)[0]
+
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """CRF attributes for consecutive sentences, with neighbouring-sentence context.
+
+        For each word, the cues seen around its other occurrences in the sentences within
+        ``DOC_WINDOW`` either side (after a title, before ने, before an organisation word, in a
+        gazetteer phrase ...) are added as ``D`` features, so one clear mention informs the rest.
+        """
+        local = [self._local(tokens) for tokens in sentences]
+        window: dict[str, dict[str, int]] = {}
+
+        def shift(index: int, step: int) -> None:
+            if 0 <= index < len(local):
+                for key, cues in local[index][1]:
+                    counter = window.setdefault(key, {})
+                    for cue in cues:
+                        counter[cue] = counter.get(cue, 0) + step
+
+        for index in range(min(DOC_WINDOW, len(local))):
+            shift(index, 1)
+        out: list[list[list[str]]] = []
+        for index, (feats, occurrences) in enumerate(local):
+            shift(index + DOC_WINDOW, 1)
+            shift(index, -1)
+            for token_feats, (key, cues) in zip(feats, occurrences, strict=True):
+                if cues:
+                    counter = window.get(key, {})
+                    token_feats.extend("D" + cue for cue, n in counter.items() if n > 0)
+            shift(index, 1)
+            shift(index - DOC_WINDOW, -1)
+            out.append(feats)
+        return out
+
+    def _local(
+        self, tokens: Sequence[str]
+    ) -> tuple[list[list[str]], list[tuple[str, tuple[str, ...]]]]:
+        """Sentence features and, per token, (folded key, context cues of this occurrence)."""
         info = [self._word(token) for token in tokens]
         keys = [item[0] for item in info]
         cues = [item[2] for item in info]
         spans = self._spans(keys)
         n = len(tokens)
         result: list[list[str]] = []
+        occurrences: list[tuple[str, tuple[str, ...]]] = []
         for i in range(n):
+            occurrences.append((keys[i], _occurrence_cues(i, keys, cues, spans)))
             feats = ["b", *info[i][1], *spans[i]]
             for off in _WINDOW:
                 j = i + off
@@ -176,13 +241,59 @@ class FeatureExtractor:
                 else:
                     feats.append(f"{off}n=#")
             if i + 1 < n:
-                feats.append("nn=" + keys[i] + "|" + keys[i + 1])
+                if BIGRAMS:
+                    feats.append("nn=" + keys[i] + "|" + keys[i + 1])
                 if cues[i + 1] == "pp":
                     feats.append("pp+1=" + keys[i + 1])
-            if i > 0:
+            if i > 0 and BIGRAMS:
                 feats.append("pn=" + keys[i - 1] + "|" + keys[i])
             for off in (1, 2, 3):
                 if i + off < n and cues[i + off] == "org":
                     feats.append(f"orgR{off}")
             result.append(feats)
-        return result
+        return result, occurrences
+
+
+def _mark(
+    keys: Sequence[str],
+    phrases: dict[str, dict[tuple[str, ...], str]],
+    prefix: str,
+    out: list[list[str]],
+) -> None:
+    n = len(keys)
+    for start, first in enumerate(keys):
+        table = phrases.get(first)
+        if table is None:
+            continue
+        for length in range(min(_MAX_SPAN, n - start), 0, -1):
+            kind = table.get(tuple(keys[start : start + length]))
+            if kind is None:
+                continue
+            tag = f"{length if length < 3 else 3}"
+            out[start].append(f"{prefix}{kind}=B{tag}")
+            for inside in range(start + 1, start + length):
+                out[inside].append(f"{prefix}{kind}=I{tag}")
+            break
+
+
+def _occurrence_cues(
+    i: int, keys: Sequence[str], cues: Sequence[str], spans: Sequence[list[str]]
+) -> tuple[str, ...]:
+    """What surrounds this occurrence of a content word (empty for function words)."""
+    if cues[i] in ("pp", "ttl") or len(keys[i]) < 2 or not keys[i][0].isalpha():
+        return ()
+    n = len(keys)
+    out = ["#"]
+    if i > 0 and cues[i - 1] in ("ttl", "gn", "pc"):
+        out.append("L" + cues[i - 1])
+    if i + 1 < n:
+        nxt = cues[i + 1]
+        if nxt == "pp" and keys[i + 1] in _DOC_POSTPOSITIONS:
+            out.append("R" + keys[i + 1])
+        elif nxt in ("sn", "pc", "org"):
+            out.append("R" + nxt)
+    if any(cues[j] == "org" for j in range(i + 2, min(n, i + 4))):
+        out.append("Rorg+")
+    if spans[i]:
+        out.append("Z" + spans[i][0].partition("=")[0])
+    return tuple(out)

@@ -1,8 +1,9 @@
 """IL-NER style data: the CoNLL reader and an entity-level (exact span) scorer.
 
 The scorer follows seqeval's default (conlleval) reading of BIO tags: an entity starts at a
-``B-`` tag, or at an ``I-`` tag whose type differs from the previous tag's; it continues over
-``I-`` tags of the same type. Precision, recall and F1 are micro-averaged over exact spans.
+``B-`` tag, or at any other non-``O`` tag whose type differs from the previous tag's; it
+continues over ``I-`` tags of the same type. Precision, recall and F1 are micro-averaged over
+exact spans.
 """
 
 from __future__ import annotations
@@ -40,20 +41,61 @@ def read_conll(path: Path) -> list[Sentence]:
     return sentences
 
 
+def _ends(prev_tag: str, tag: str, prev_type: str, kind: str) -> bool:
+    if prev_tag in ("E", "S"):
+        return True
+    if prev_tag in ("B", "I") and tag in ("B", "S", "O"):
+        return True
+    return prev_tag not in ("O", ".") and prev_type != kind
+
+
+def _starts(prev_tag: str, tag: str, prev_type: str, kind: str) -> bool:
+    if tag in ("B", "S"):
+        return True
+    if prev_tag in ("E", "S", "O") and tag in ("E", "I"):
+        return True
+    return tag not in ("O", ".") and prev_type != kind
+
+
 def spans(tags: Sequence[str]) -> list[Span]:
-    """Entity spans ``(type, start, end)`` (end exclusive) of one BIO tag sequence."""
+    """Entity spans ``(type, start, end)`` (end exclusive) of one BIO tag sequence, read the way
+    seqeval's default mode reads them (a malformed ``-NEO`` tag still opens an NEO entity)."""
     out: list[Span] = []
-    kind = ""
-    start = 0
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        continues = prefix == "I" and label == kind
-        if kind and not continues:
-            out.append((kind, start, i))
-            kind = ""
-        if prefix in ("B", "I") and label and not continues:
-            kind, start = label, i
+    prev_tag, prev_type, begin = "O", "", 0
+    for i, chunk in enumerate([*tags, "O"]):
+        tag = chunk[:1]
+        kind = chunk[1:].split("-", maxsplit=1)[-1] or "_"
+        if _ends(prev_tag, tag, prev_type, kind):
+            out.append((prev_type, begin, i))
+        if _starts(prev_tag, tag, prev_type, kind):
+            begin = i
+        prev_tag, prev_type = tag, kind
     return out
+
+
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """BIOES (single-token ``S-``, last token ``E-``) tags for clean BIO tags; the model is
+    trained on these, which separates one-word names from the edges of longer ones."""
+    out = ["O"] * len(tags)
+    for kind, start, end in spans(tags):
+        if kind == "_":
+            continue
+        if end - start == 1:
+            out[start] = "S-" + kind
+            continue
+        out[start], out[end - 1] = "B-" + kind, "E-" + kind
+        for i in range(start + 1, end - 1):
+            out[i] = "I-" + kind
+    return out
+
+
+def to_bio(tag: str) -> str:
+    """The BIO form of one BIOES tag."""
+    if tag[:2] == "S-":
+        return "B-" + tag[2:]
+    if tag[:2] == "E-":
+        return "I-" + tag[2:]
+    return tag
 
 
 @dataclass
@@ -106,3 +148,4 @@ def score(
             total.fn += part.fn
         per_type[name] = total
     return per_type
+

@@ -2,7 +2,8 @@
 
 ``load_tagger()`` returns one cached :class:`NerTagger`. Tags are BIO with the IL-NER labels:
 NEP person, NEL location, NEO organisation, NETI time, NEN number, NEAR artefact, NEU url or
-e-mail. The tagger is picklable: the crfsuite handle is dropped on pickling and reopened lazily.
+e-mail (the model itself is trained on BIOES tags; they are turned back into BIO). The tagger
+is picklable: the crfsuite handle is dropped on pickling and reopened lazily.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from khabar.entities.consistency import propagate
 from khabar.entities.features import FeatureExtractor
+from khabar.entities.nerdata import to_bio
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +54,15 @@ class NerTagger:
         assert self._extractor is not None
         return self._extractor, self._tagger
 
+    def clear_cache(self) -> None:
+        """Forget the per-word feature cache (it is rebuilt as words are seen again)."""
+        if self._extractor is not None:
+            self._extractor.clear_cache()
+
     @property
     def labels(self) -> list[str]:
-        """Every tag the model knows (``O`` and the BIO tags)."""
-        return list(self._open()[1].labels())
+        """Every BIO tag the model can give."""
+        return sorted({to_bio(label) for label in self._open()[1].labels()})
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """One BIO tag per token; an empty sequence gives an empty list."""
@@ -62,7 +70,20 @@ class NerTagger:
             return []
         extractor, tagger = self._open()
         with self._lock:
-            return list(tagger.tag(extractor.sentence(tokens)))
+            return [to_bio(tag) for tag in tagger.tag(extractor.sentence(tokens))]
+
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]], consistent: bool = True
+    ) -> list[list[str]]:
+        """Tags for consecutive sentences of one document, each informed by its neighbours;
+        with ``consistent``, names found once are copied to their untagged repeats nearby."""
+        extractor, tagger = self._open()
+        features = extractor.document(sentences)
+        with self._lock:
+            tags = [[to_bio(tag) for tag in tagger.tag(xseq)] if xseq else [] for xseq in features]
+        if not consistent:
+            return tags
+        return propagate(sentences, tags, extractor.lex.stop_words)
 
     def tag_with_scores(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
         """Each token's tag with its marginal probability under the model."""
@@ -71,7 +92,7 @@ class NerTagger:
         extractor, tagger = self._open()
         with self._lock:
             tags = list(tagger.tag(extractor.sentence(tokens)))
-            return [(tag, float(tagger.marginal(tag, i))) for i, tag in enumerate(tags)]
+            return [(to_bio(tag), float(tagger.marginal(tag, i))) for i, tag in enumerate(tags)]
 
 
 @cache

@@ -1,0 +1,68 @@
+"""Score the shipped Hindi NER model on IL-NER Hindi (entity level, exact spans, micro-F1).
+
+    .venv/bin/python eval/ner_eval.py                 # test split (the reported figure)
+    .venv/bin/python eval/ner_eval.py --split dev     # dev split
+    .venv/bin/python eval/ner_eval.py --limit 300     # the first 300 sentences only
+
+Prints PER/LOC/ORG together (NEP, NEL, NEO), per-type precision / recall / F1 / support, and the
+figure over every tag. The scorer is ``khabar.entities.nerdata.score`` (seqeval's default
+reading of BIO tags).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from khabar.entities.nerdata import Counts, read_conll, score
+from khabar.entities.tagger import MODEL_PATH, NerTagger
+
+ROOT = Path(__file__).resolve().parents[1]
+ILNER = ROOT / ".." / "shared" / "data" / "il-ner" / "Hindi"
+
+
+def _row(name: str, counts: Counts) -> str:
+    return (
+        f"{name:<12} {counts.precision:>9.4f} {counts.recall:>9.4f} {counts.f1:>9.4f}"
+        f" {counts.support:>8d}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test"), default="test")
+    parser.add_argument("--data", type=Path, default=ILNER)
+    parser.add_argument("--model", type=Path, default=MODEL_PATH)
+    parser.add_argument("--limit", type=int, default=0, help="first N sentences only")
+    parser.add_argument(
+        "--sentence-only",
+        action="store_true",
+        help="tag each sentence alone (no neighbouring-sentence context)",
+    )
+    args = parser.parse_args(argv)
+    sentences = read_conll(args.data / f"Hindi-{args.split}.txt")
+    if args.limit:
+        sentences = sentences[: args.limit]
+    tagger = NerTagger(args.model)
+    started = time.perf_counter()
+    tokens = [toks for toks, _ in sentences]
+    if args.sentence_only:
+        predicted = [tagger.tag(toks) for toks in tokens]
+    else:
+        predicted = tagger.tag_document(tokens)
+    seconds = time.perf_counter() - started
+    table = score([tags for _, tags in sentences], predicted)
+    out = [
+        f"IL-NER Hindi {args.split}: {len(sentences)} sentences, model {args.model.name}",
+        f"{'type':<12} {'precision':>9} {'recall':>9} {'f1':>9} {'support':>8}",
+    ]
+    out += [_row(kind, counts) for kind, counts in table.items()]
+    out.append(f"tagged in {seconds:.1f}s")
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
