@@ -12,8 +12,9 @@ URL = "https://www.nagarsamachar.example/rajya/up/rampur-pul-123.html"
 
 
 def _page(url: str = URL, *, head: str = "", lang: str = "hi", h1: str = HINDI_TITLE,
-          title_tag: str = HINDI_TITLE + " | नगर समाचार") -> PageData:
-    return collect(parse_tree(page(head=head, lang=lang, h1=h1, title_tag=title_tag)), url)
+          title_tag: str = HINDI_TITLE + " | नगर समाचार", body_top: str = "") -> PageData:
+    html = page(head=head, lang=lang, h1=h1, title_tag=title_tag, body_top=body_top)
+    return collect(parse_tree(html), url)
 
 
 def test_title_confirmed_by_other_sources_wins_over_seo_title() -> None:
@@ -77,3 +78,22 @@ def test_site_name_falls_back_to_the_host() -> None:
 ])
 def test_declared_language(lang: str, head: str, expected: str | None) -> None:
     assert page_metadata(_page(lang=lang, head=head)).language == expected
+
+
+def test_section_from_an_html_breadcrumb_without_home() -> None:
+    crumbs = ('<div class="BreadCrumb"><a href="/">होम</a> / <a href="/desh">देश</a> / '
+              '<a href="/desh/rajniti">राजनीति</a></div>')
+    html = page(body_top=crumbs)
+    meta = page_metadata(collect(parse_tree(html), "https://example.in/x"))
+    assert meta.section == "राजनीति"
+
+
+def test_section_from_the_label_above_the_headline() -> None:
+    html = page().replace("<h1>", '<span class="kicker">विदेश</span>\n<h1>', 1)
+    meta = page_metadata(collect(parse_tree(html), "https://example.in/x"))
+    assert meta.section == "विदेश"
+
+
+def test_no_section_words_no_section() -> None:
+    html = page().replace("<h1>", '<span class="kicker">कुछ भी</span>\n<h1>', 1)
+    assert page_metadata(collect(parse_tree(html), "https://example.in/x")).section is None

@@ -42,9 +42,9 @@ def extract_html(html: str, *, url: str | None, config: dict[str, Any]) -> Extra
     if tree is None:
         return ext
     page = collect(tree, url)
-    meta = page_metadata(page)
-    blocks = main_blocks(tree, url)
     languages = tuple(config.get("boilerplate_languages", ("hi", "en")))
+    meta = page_metadata(page, languages)
+    blocks = main_blocks(tree, url)
     kept, removed = clean_blocks(blocks, meta.title, languages)
     if meta.title:
         ext.blocks.append(("title", meta.title))

@@ -17,6 +17,7 @@ from khabar.document import PublishedTime
 from khabar.extract.authors import page_authors
 from khabar.extract.dates import published_time
 from khabar.extract.pagedata import PageData, ld_text
+from khabar.extract.section import page_section
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +43,14 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
-def page_metadata(page: PageData) -> PageMetadata:
-    """All metadata of one page."""
+def page_metadata(page: PageData, languages: tuple[str, ...] = ("hi", "en")) -> PageMetadata:
+    """All metadata of one page; ``languages`` choose the section words and crumbs."""
     site = site_name(page)
     title = page_title(page, site)
     return PageMetadata(
         title=title,
         authors=page_authors(page),
-        section=page_section(page, title),
+        section=page_section(page, title, languages),
         published=published_time(page),
         canonical_url=canonical_url(page),
         site_name=site,
@@ -123,42 +124,6 @@ def _ld_field(page: PageData, key: str) -> str | None:
         text = ld_text(obj.get(key))
         if text:
             return text
-    return None
-
-
-# -- section -------------------------------------------------------------------------------
-def page_section(page: PageData, title: str | None) -> str | None:
-    """The section: JSON-LD articleSection, article:section, breadcrumbs, then the URL path."""
-    for found in (_ld_field(page, "articleSection"), page.first("article:section", "section"),
-                  _breadcrumb(page, title), _url_section(page.url)):
-        if found and clean(found):
-            return clean(found)
-    return None
-
-
-def _breadcrumb(page: PageData, title: str | None) -> str | None:
-    for obj in page.jsonld:
-        if "breadcrumblist" not in str(obj.get("@type", "")).lower():
-            continue
-        items = obj.get("itemListElement")
-        if not isinstance(items, list):
-            continue
-        names = [ld_text(i.get("name") or i.get("item")) for i in items if isinstance(i, dict)]
-        names = [n for n in names if n and n != title and not n.startswith("http")]
-        if len(names) >= 2:
-            return names[-1] if len(names) > 1 else None
-    return None
-
-
-def _url_section(url: str | None) -> str | None:
-    if not url:
-        return None
-    segments = [s for s in urlsplit(url).path.split("/") if s]
-    if len(segments) < 2:
-        return None
-    first = segments[0]
-    if regex.fullmatch(r"[\p{L}][\p{L}\-_]{1,30}", first) and not regex.search(r"\d", first):
-        return first
     return None
 
 
