@@ -69,16 +69,20 @@ def test_second_engine_used_when_the_first_finds_nothing(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(html_extract, "_trafilatura_blocks", lambda tree, url: [])
     tree = parse_tree(page())
-    blocks = main_blocks(tree, "https://news.example.in/a/2")
+    blocks, engine = main_blocks(tree, "https://news.example.in/a/2")
+    assert engine == "readability"
     texts = [text for _, text, _ in blocks]
     assert HINDI_PARAGRAPHS[0] in texts and HINDI_PARAGRAPHS[3] in texts
+    ext = extract_html(page(), url=None, config=CONFIG)
+    assert "extract:engine=readability" in ext.flags
+    assert ("paragraph", HINDI_PARAGRAPHS[0]) in ext.blocks
 
 
 def test_second_engine_used_when_the_first_returns_table_noise(
         monkeypatch: pytest.MonkeyPatch) -> None:
     noise = [("paragraph", f"शहर {i} | 34° | 21°", True) for i in range(40)]
     monkeypatch.setattr(html_extract, "_trafilatura_blocks", lambda tree, url: noise)
-    blocks = main_blocks(parse_tree(page()), None)
+    blocks, _ = main_blocks(parse_tree(page()), None)
     prose = [text for _, text, from_table in blocks if not from_table]
     assert HINDI_PARAGRAPHS[1] in prose
 

@@ -44,7 +44,9 @@ def extract_html(html: str, *, url: str | None, config: dict[str, Any]) -> Extra
     page = collect(tree, url)
     languages = tuple(config.get("boilerplate_languages", ("hi", "en")))
     meta = page_metadata(page, languages)
-    blocks = main_blocks(tree, url)
+    blocks, engine = main_blocks(tree, url)
+    if engine != "trafilatura":
+        ext.flags.append(f"extract:engine={engine}")
     kept, removed = clean_blocks(blocks, meta.title, languages)
     if meta.title:
         ext.blocks.append(("title", meta.title))
@@ -60,16 +62,16 @@ def extract_html(html: str, *, url: str | None, config: dict[str, Any]) -> Extra
     return ext
 
 
-def main_blocks(tree: HtmlElement, url: str | None) -> list[RawBlock]:
-    """The main text's blocks from trafilatura, or readability's when those are better."""
+def main_blocks(tree: HtmlElement, url: str | None) -> tuple[list[RawBlock], str]:
+    """The main text's blocks and the engine that gave them (trafilatura or readability)."""
     first = _trafilatura_blocks(tree, url)
     if _good(first):
-        return first
+        return first, "trafilatura"
     second = _readability_blocks(tree)
     if _prose_chars(second) > _prose_chars(first):
         logger.debug("readability used for %s", url)
-        return second
-    return first
+        return second, "readability"
+    return first, "trafilatura"
 
 
 def _prose_chars(blocks: list[RawBlock]) -> int:
