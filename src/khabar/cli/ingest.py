@@ -94,6 +94,7 @@ def print_report(report: IngestReport) -> None:
         reasons = Table(title="Rejected inputs", title_justify="left")
         reasons.add_column("code")
         reasons.add_column("documents", justify="right")
+        reasons.add_column("for example", overflow="fold")
         for code, n in sorted(report.reasons.items(), key=lambda kv: -kv[1]):
-            reasons.add_row(code, str(n))
+            reasons.add_row(code, str(n), report.examples.get(code, ""))
         out.print(reasons)

@@ -60,6 +60,7 @@ class IngestReport:
     pipeline_seconds: float = 0.0
     storage_seconds: float = 0.0
     reasons: dict[str, int] = field(default_factory=dict)
+    examples: dict[str, str] = field(default_factory=dict)  # first reason seen per code
 
     def count(self, outcome: Outcome) -> None:
         self.seen += 1

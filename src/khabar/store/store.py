@@ -105,6 +105,7 @@ class Store:
                             if outcome == "rejected" and doc.rejected is not None:
                                 code = doc.rejected.code
                                 report.reasons[code] = report.reasons.get(code, 0) + 1
+                                report.examples.setdefault(code, doc.rejected.reason)
                         report.storage_seconds += time.perf_counter() - start
                         save_run(conn, report)
                 except BaseException:
