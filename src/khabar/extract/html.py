@@ -33,6 +33,8 @@ RawBlock = tuple[BlockKind, str, bool]  # kind, text, from a table or list
 MIN_TEXT_CHARS = 200
 MAX_NOISE_SHARE = 0.6
 MAX_BOLD_HEADING_WORDS = 15
+BLOCK_TAGS = frozenset({"p", "head", "list", "table", "quote", "div", "code"})
+MAX_DEPTH = 8
 
 
 def extract_html(html: str, *, url: str | None, config: dict[str, Any]) -> Extracted:
@@ -101,8 +103,12 @@ def _trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[RawBlock]:
     return body_blocks(result.body)
 
 
-def body_blocks(body: Any) -> list[RawBlock]:
-    """Blocks of trafilatura's XML body: ``head`` → heading, the rest → paragraphs."""
+def body_blocks(body: Any, depth: int = 0) -> list[RawBlock]:
+    """Blocks of trafilatura's XML body: ``head`` → heading, the rest → paragraphs.
+
+    A node holding block nodes (a ``p`` or ``div`` around paragraphs and headings) is opened
+    rather than flattened, so its parts stay apart.
+    """
     blocks: list[RawBlock] = [("paragraph", t, False) for t in _loose(body.text)]
     for node in body:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -111,6 +117,8 @@ def body_blocks(body: Any) -> list[RawBlock]:
         elif tag in ("list", "table"):
             for item in node.iter("item", "row"):
                 blocks.extend(("paragraph", t, True) for t in _lines(item))
+        elif tag and depth < MAX_DEPTH and any(c.tag in BLOCK_TAGS for c in node):
+            blocks.extend(body_blocks(node, depth + 1))
         elif tag and tag != "graphic":
             blocks.extend(("paragraph", t, False) for t in _lines(node))
         blocks.extend(("paragraph", t, False) for t in _loose(node.tail))
