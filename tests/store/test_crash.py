@@ -19,7 +19,8 @@ from store_data import fresh
 from store_expect import expected_counts, table_counts
 
 BATCH = 4
-# A child that ingests documents slowly, so that it is killed inside an open transaction.
+# A child that ingests documents slowly, so that it is killed between two commits, with a
+# batch half read (a write in flight at the kill is rolled back the same way).
 CHILD = """
 import sys, time
 from khabar.document import Document
@@ -28,7 +29,7 @@ from khabar.store import Store
 def slow(path):
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            time.sleep(0.05)
+            time.sleep(0.1)
             yield Document.from_json(line)
 
 Store.open(sys.argv[1]).ingest(slow(sys.argv[2]), pipeline_version="v1",
@@ -57,7 +58,7 @@ def test_kill_mid_batch_then_rerun(db_url: str, tmp_path: Path, news_docs: list[
                                  stderr=subprocess.PIPE)
         try:
             _wait_for(store, 2 * BATCH, child)
-            time.sleep(0.08)  # well inside the next batch's transaction
+            time.sleep(0.15)  # inside the next batch
             os.kill(child.pid, signal.SIGKILL)
         finally:
             child.wait(timeout=30)
