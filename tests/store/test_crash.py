@@ -19,17 +19,25 @@ from store_data import fresh
 from store_expect import expected_counts, table_counts
 
 BATCH = 4
-# A child that ingests documents slowly, so that it is killed between two commits, with a
-# batch half read (a write in flight at the kill is rolled back the same way).
+# A child that ingests with each document row made slowly, inside the batch's transaction,
+# so the kill lands while a transaction is open and half written.
 CHILD = """
 import sys, time
+import khabar.store.rows as rows
 from khabar.document import Document
 from khabar.store import Store
+
+make_row = rows.document_row
+
+def slow_row(*args, **kwargs):
+    time.sleep(0.1)
+    return make_row(*args, **kwargs)
+
+rows.document_row = slow_row
 
 def slow(path):
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            time.sleep(0.1)
             yield Document.from_json(line)
 
 Store.open(sys.argv[1]).ingest(slow(sys.argv[2]), pipeline_version="v1",
@@ -58,7 +66,7 @@ def test_kill_mid_batch_then_rerun(db_url: str, tmp_path: Path, news_docs: list[
                                  stderr=subprocess.PIPE)
         try:
             _wait_for(store, 2 * BATCH, child)
-            time.sleep(0.15)  # inside the next batch
+            time.sleep(0.15)  # inside the next batch's transaction
             os.kill(child.pid, signal.SIGKILL)
         finally:
             child.wait(timeout=30)
