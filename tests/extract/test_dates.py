@@ -97,3 +97,14 @@ def test_a_feed_date_outranks_the_page_and_http_date_does_not() -> None:
     http = _doc_with_reader_date("http-last-modified", 0.3)
     apply_extracted(http, Extracted(blocks=[("paragraph", "x")], published=page_date))
     assert http.meta.published == page_date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("न्यूज डेस्क, नगर समाचार, रामपुर Published by: अजय कुमार Updated Mon, 12 Nov 2024 "
+     "04:30 PM IST", "2024-11-12T16:30:00+05:30"),
+    ("Published: Sep 2, 2024, 17:07 IST | Updated: Sep 3, 2024, 09:00 IST",
+     "2024-09-02T17:07:00+05:30"),
+    ("Last Updated : 12 Nov 2024, 04:30 PM", "2024-11-12T16:30:00"),
+])
+def test_english_bylines_with_labels(text: str, expected: str) -> None:
+    assert parse_byline_date(text) == expected

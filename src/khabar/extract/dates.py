@@ -39,7 +39,8 @@ _IST = regex.compile(r"\bIST\b")
 _ZONE = regex.compile(r"[+-]\d\d:?\d\d\b|\b(?:UTC|GMT|Z)\b")
 _TIME = regex.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s*[Mm]\.?)?")
 MIN_YEAR = 1995
-LABEL_WITHIN = 12  # a label opens the byline text: found within its first characters
+MAX_SEGMENTS = 3
+_DATE_HINT = regex.compile(r"\d{4}|\d{1,2}[:./]\d{1,2}")
 CONFIDENCE = {"jsonld": 0.85, "meta": 0.8, "time-tag": 0.75, "byline": 0.7, "htmldate": 0.6,
               "url": 0.5}
 
@@ -179,7 +180,14 @@ def _page_language(page: PageData) -> str | None:
 
 def parse_byline_date(text: str, language: str | None = None) -> str | None:
     """A date (with time and offset when given) from a Hindi or English byline text."""
-    return _parse_hindi(text) or _parse_free(_after_label(text), language)
+    hindi = _parse_hindi(text)
+    if hindi:
+        return hindi
+    for part in _segments(text)[:MAX_SEGMENTS]:
+        found = _parse_free(part, language)
+        if found:
+            return found
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -219,18 +227,25 @@ def _parse_hindi(text: str) -> str | None:
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}:00{offset}"
 
 
-def _after_label(text: str) -> str:
-    """The text after a "Published:" label, without an "Updated: ..." part that follows it."""
+def _segments(text: str) -> list[str]:
+    """Parts of a byline that may hold the date: after "Published" (up to an "Updated"),
+    after "Updated", then the whole text (labels at its start dropped)."""
     lowered = text.casefold()
     words = byline_words()
-    for word in (*words.of("label"), *words.of("updated")):
+    updated_at = [m for w in words.of("updated") if (m := lowered.find(w)) >= 0]
+    cut = min(updated_at, default=len(text))
+    out: list[str] = []
+    for word in words.of("label"):
         at = lowered.find(word)
-        if 0 <= at <= LABEL_WITHIN:
-            text = text[at + len(word):]
-            break
-    cut = min((text.casefold().find(w) for w in byline_words().of("updated")
-               if w in text.casefold()), default=-1)
-    return (text[:cut] if cut > 0 else text).strip(" :-|,")
+        if at >= 0:
+            end = cut if cut > at else len(text)
+            out.append(text[at + len(word):end])
+    for word in words.of("updated"):
+        at = lowered.find(word)
+        if at >= 0:
+            out.append(text[at + len(word):])
+    out.append(text)
+    return [part.strip(" :-|,") for part in out if _DATE_HINT.search(part)]
 
 
 def _parse_free(text: str, language: str | None = None) -> str | None:
@@ -239,7 +254,7 @@ def _parse_free(text: str, language: str | None = None) -> str | None:
     dateparser is told the languages: left to guess, it tries every locale it knows and
     compiles their patterns (seconds for one call).
     """
-    if not regex.search(r"\d{4}|\d{1,2}[:./]\d{1,2}", text):
+    if not _DATE_HINT.search(text):
         return None
     import dateparser
 
