@@ -130,3 +130,19 @@ def test_a_revision_0001_database_is_migrated(tmp_path: Path,
         assert store.count_documents() == 3
         cols = {c["name"] for c in inspect(store.engine).get_columns("documents")}
     assert "tokens_json" in cols
+
+
+def test_oversized_fields_fit(db_url: str, news_docs: list[Document]) -> None:
+    """Strings longer than their columns (PostgreSQL refuses them) are cut; long URLs keep
+    distinct keys."""
+    docs = fresh(news_docs[:2])
+    long_url = "https://example.org/" + "x" * 3000
+    docs[0].meta.url = long_url + "/a"
+    docs[1].meta.url = long_url + "/b"
+    docs[0].meta.section = "खंड" * 400
+    docs[1].meta.site_name = "s" * 900
+    with Store.open(db_url) as store:
+        assert store.ingest(docs, pipeline_version="v1").inserted == 2
+        assert store.ingest(fresh(docs), pipeline_version="v1").unchanged == 2
+        stored = store.document(document_key(docs[0]))
+        assert stored is not None and stored.meta.url == long_url + "/a"

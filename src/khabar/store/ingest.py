@@ -136,11 +136,11 @@ class Writer:
                 new_at.append(i)
             else:
                 self._clear_children(pk)
-                self.conn.execute(_UPDATE_DOCUMENT, {**row, "pk": pk})
+                self.conn.execute(_UPDATE_DOCUMENT, {**rows.fit(documents, [row])[0], "pk": pk})
                 pks[i] = pk
         if new_rows:
-            for i, pk in zip(new_at, self.conn.execute(_INSERT_DOCUMENT, new_rows).scalars(),
-                             strict=True):
+            inserted = self.conn.execute(_INSERT_DOCUMENT, rows.fit(documents, new_rows))
+            for i, pk in zip(new_at, inserted.scalars(), strict=True):
                 pks[i] = int(pk)
         self._write_children([(doc, pk) for (doc, _), pk in zip(todo, pks, strict=True)])
 
@@ -170,7 +170,8 @@ class Writer:
             terms.append((pk, index_terms(_search_texts(doc))))
         for name, batch in out.items():
             if batch:
-                self.conn.execute(insert(schema.metadata.tables[name]), batch)
+                table = schema.metadata.tables[name]
+                self.conn.execute(insert(table), rows.fit(table, batch))
         if event_rows:
             self._events(event_rows, event_of)
         search.add_many(self.conn, terms)
@@ -178,13 +179,14 @@ class Writer:
     def _events(self, event_rows: list[dict[str, object]],
                 event_of: list[tuple[Event, dict[str, int]]]) -> None:
         parts: dict[str, list[dict[str, object]]] = {}
-        event_pks = self.conn.execute(_INSERT_EVENT, event_rows).scalars()
+        event_pks = self.conn.execute(_INSERT_EVENT, rows.fit(events, event_rows)).scalars()
         for (ev, ids), event_pk in zip(event_of, event_pks, strict=True):
             for name, batch in rows.event_part_rows(ev, int(event_pk), ids).items():
                 parts.setdefault(name, []).extend(batch)
         for name, batch in parts.items():
             if batch:
-                self.conn.execute(insert(schema.metadata.tables[name]), batch)
+                table = schema.metadata.tables[name]
+                self.conn.execute(insert(table), rows.fit(table, batch))
 
     def _entities(self, docs: list[Document]) -> None:
         """Make sure every entity of ``docs`` has a global id, creating the new ones."""
@@ -194,7 +196,7 @@ class Writer:
             self._load_entities(missing)
             new = [rows.entity_row(by_key[k]) for k in missing if k not in self._entity_ids]
             if new:
-                self.conn.execute(_insert_ignore(self.conn, entities), new)
+                self.conn.execute(_insert_ignore(self.conn, entities), rows.fit(entities, new))
                 self._load_entities([r["key"] for r in new])
 
     def _load_entities(self, keys: list[str]) -> None:
@@ -216,11 +218,11 @@ class Writer:
     def _reject(self, doc: Document) -> None:
         assert doc.rejected is not None
         meta = doc.meta
-        key = meta.url or meta.path or rows.document_key(doc)
+        key = rows.bounded_key(meta.url or meta.path or rows.document_key(doc))
         row = {"key": key, "run_id": self.run_id, "path": meta.path, "url": meta.url,
                "code": doc.rejected.code, "reason": doc.rejected.reason[:2000],
                "step": doc.rejected.step, "at": now_iso()}
-        stmt = _upsert(self.conn, rejections, row)
+        stmt = _upsert(self.conn, rejections, rows.fit(rejections, [row])[0])
         self.conn.execute(stmt)
 
 

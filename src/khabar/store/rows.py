@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
+
+from sqlalchemy import String, Table
 
 from khabar.document import Document, Entity, Event
 from khabar.lang.translit import name_key
@@ -13,16 +17,50 @@ from khabar.store.jsonform import stored_json
 Row = dict[str, Any]
 
 
+MAX_KEY = 1000
+
+
 def document_key(doc: Document) -> str:
-    """The identity of a document: canonical URL, else URL, else its content hash."""
+    """The identity of a document: canonical URL, else URL, else its content hash.
+
+    A key longer than :data:`MAX_KEY` characters is cut and ends with its own SHA-256, so it
+    stays unique and fits a database index.
+    """
     meta = doc.meta
     if meta.canonical_url:
-        return meta.canonical_url
-    if meta.url:
-        return meta.url
-    if meta.content_hash:
-        return f"sha256:{meta.content_hash}"
-    return f"id:{doc.id}"
+        key = meta.canonical_url
+    elif meta.url:
+        key = meta.url
+    elif meta.content_hash:
+        key = f"sha256:{meta.content_hash}"
+    else:
+        key = f"id:{doc.id}"
+    return bounded_key(key)
+
+
+def bounded_key(key: str) -> str:
+    """``key``, or when longer than :data:`MAX_KEY` its head and its SHA-256."""
+    if len(key) <= MAX_KEY:
+        return key
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{key[: MAX_KEY - 65]}#{digest}"
+
+
+@cache
+def _limits(table: Table) -> tuple[tuple[str, int], ...]:
+    return tuple((c.name, int(length)) for c in table.columns
+                 if isinstance(c.type, String) and (length := c.type.length))
+
+
+def fit(table: Table, batch: list[Row]) -> list[Row]:
+    """Cut strings longer than their column allows (PostgreSQL refuses them; SQLite not)."""
+    limits = _limits(table)
+    for row in batch:
+        for name, length in limits:
+            value = row.get(name)
+            if isinstance(value, str) and len(value) > length:
+                row[name] = value[:length]
+    return batch
 
 
 def outlet_name(doc: Document) -> str | None:
