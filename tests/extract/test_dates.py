@@ -108,3 +108,23 @@ def test_a_feed_date_outranks_the_page_and_http_date_does_not() -> None:
 ])
 def test_english_bylines_with_labels(text: str, expected: str) -> None:
     assert parse_byline_date(text) == expected
+
+
+def _pipeline_doc(**record: object) -> Document:
+    from khabar.pipeline import Pipeline
+    from khabar.sources.base import RawRecord
+
+    head = jsonld({"@type": "NewsArticle", "datePublished": "2024-01-05T09:00:00+05:30"})
+    data = page(head=head).encode("utf-8")
+    rec = RawRecord(data, "bytes", url="https://news.example.in/a/1", **record)  # type: ignore[arg-type]
+    return Pipeline(steps=["decode", "extract"])(rec)
+
+
+def test_pipeline_feed_date_kept_http_date_replaced() -> None:
+    feed = _pipeline_doc(meta={"published": "2024-01-04T20:00:00+05:30",
+                               "published_source": "feed"})
+    assert feed.meta.published is not None
+    assert (feed.meta.published.source, feed.meta.published.value) == (
+        "feed", "2024-01-04T20:00:00+05:30")
+    http = _pipeline_doc(headers={"Last-Modified": "Sun, 07 Jan 2024 10:00:00 GMT"})
+    assert http.meta.published == PublishedTime("2024-01-05T09:00:00+05:30", "jsonld", 0.85)

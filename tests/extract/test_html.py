@@ -12,7 +12,9 @@ from extract_pages import (
     page,
 )
 
+from khabar.document import BlockKind
 from khabar.extract import html as html_extract
+from khabar.extract.cleaning import clean_blocks
 from khabar.extract.html import extract_html, main_blocks
 from khabar.extract.pagedata import parse_tree
 
@@ -101,3 +103,32 @@ def test_a_short_all_bold_paragraph_is_a_subheading() -> None:
     ext = extract_html(page(paragraphs=[], extra=middle), url=None, config=CONFIG)
     assert ("heading", "पुल पर क्या बोले लोग") in ext.blocks
     assert ("paragraph", paras[2]) in ext.blocks
+
+
+def test_related_list_under_a_lone_read_also_header_is_removed() -> None:
+    paras = HINDI_PARAGRAPHS
+    related = ("<p>ये भी पढ़ें</p><ul><li><a href='/a'>जिले में तीन नई सड़कों को मंजूरी</a></li>"
+               "<li><a href='/b'>नदी के किनारे बनेगा नया घाट</a></li></ul>")
+    middle = f"<p>{paras[0]}</p><p>{paras[1]}</p>{related}<p>{paras[2]}</p><p>{paras[3]}</p>"
+    ext = extract_html(page(paragraphs=[], extra=middle), url=None, config=CONFIG)
+    texts = [text for _, text in ext.blocks]
+    assert not any("सड़कों" in t or "किनारे बनेगा" in t for t in texts)
+    assert paras[2] in texts and paras[3] in texts
+    assert any(b.rule == "hi:readmore" for b in ext.boilerplate)
+
+
+def test_cleaning_removes_link_lines_under_a_header_but_not_a_heading() -> None:
+    blocks: list[tuple[BlockKind, str, bool]] = [
+        ("paragraph", HINDI_PARAGRAPHS[0], False),
+        ("paragraph", "संबंधित खबरें", False),
+        ("paragraph", "जिले में तीन नई सड़कों को मंजूरी", True),
+        ("paragraph", "नदी के किनारे बनेगा नया घाट", True),
+        ("heading", HINDI_HEADING, False),
+        ("paragraph", HINDI_PARAGRAPHS[1], False),
+    ]
+    kept, removed = clean_blocks(blocks, HINDI_TITLE, ("hi",))
+    assert kept == [("paragraph", HINDI_PARAGRAPHS[0]), ("heading", HINDI_HEADING),
+                    ("paragraph", HINDI_PARAGRAPHS[1])]
+    assert [b.rule for b in removed] == ["hi:related-header", "hi:related-list",
+                                         "hi:related-list"]
+    assert [b.line for b in removed] == [1, 2, 3]
