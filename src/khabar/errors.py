@@ -10,6 +10,7 @@ Codes:
   E401 JSON schema mismatch
   E501 storage error            E502 database corrupt or not khabar's
   E503 database server unreachable  E504 database login refused
+  E505 database refused one document (recorded as a rejection, the ingest goes on)
 """
 
 from __future__ import annotations
@@ -104,3 +105,7 @@ class StoreUnreachable(StorageError):
 
 class StoreAuthFailed(StorageError):
     code = "E504"
+
+
+class StoreRefused(StorageError):
+    code = "E505"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from khabar.document import Document, Rejection
+from khabar.document import Document, Event, Rejection
 from khabar.store import Store
 from khabar.store.rows import document_key
 from khabar.store.schema import documents, rejections
@@ -146,3 +146,26 @@ def test_oversized_fields_fit(db_url: str, news_docs: list[Document]) -> None:
         assert store.ingest(fresh(docs), pipeline_version="v1").unchanged == 2
         stored = store.document(document_key(docs[0]))
         assert stored is not None and stored.meta.url == long_url + "/a"
+
+
+def test_nul_characters_are_stored(db_url: str, news_docs: list[Document]) -> None:
+    doc = fresh(news_docs[:1])[0]
+    doc.meta.title = "शीर्षक\x00टूटा"
+    with Store.open(db_url) as store:
+        assert store.ingest([doc], pipeline_version="v1").inserted == 1
+        assert store.document(document_key(doc)) == doc  # the JSON form keeps it exactly
+
+
+def test_a_document_the_database_refuses_is_a_rejection(db_url: str,
+                                                        news_docs: list[Document]) -> None:
+    docs = fresh(news_docs[:3])
+    docs[1].events = [Event(id="bad", type=None)]  # type: ignore[arg-type]  # NOT NULL
+    with Store.open(db_url) as store:
+        for run in range(2):
+            report = store.ingest(fresh(docs), pipeline_version="v1")
+            assert report.rejected == 1 and set(report.reasons) == {"E505"}
+            assert (report.inserted, report.unchanged) == ((2, 0) if run == 0 else (0, 2))
+        assert store.count_documents() == 2
+        with store.engine.connect() as conn:
+            codes = conn.execute(select(rejections.c.code)).scalars().all()
+        assert codes == ["E505"]

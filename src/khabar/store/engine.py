@@ -154,3 +154,8 @@ def translate(exc: Exception, url: URL) -> StorageError:
 
 def _first(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else "unknown error"
+
+
+def first_line(exc: Exception) -> str:
+    """The driver's own first line of a database error."""
+    return _first(str(getattr(exc, "orig", exc) or exc))

@@ -217,11 +217,14 @@ class Writer:
 
     def _reject(self, doc: Document) -> None:
         assert doc.rejected is not None
+        self.refuse(doc, doc.rejected.code, doc.rejected.reason, doc.rejected.step)
+
+    def refuse(self, doc: Document, code: str, reason: str, step: str = "store") -> None:
+        """Record ``doc`` as a rejected input with ``code`` and ``reason``."""
         meta = doc.meta
         key = rows.bounded_key(meta.url or meta.path or rows.document_key(doc))
         row = {"key": key, "run_id": self.run_id, "path": meta.path, "url": meta.url,
-               "code": doc.rejected.code, "reason": doc.rejected.reason[:2000],
-               "step": doc.rejected.step, "at": now_iso()}
+               "code": code, "reason": reason[:2000], "step": step, "at": now_iso()}
         stmt = _upsert(self.conn, rejections, rows.fit(rejections, [row])[0])
         self.conn.execute(stmt)
 

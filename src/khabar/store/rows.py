@@ -48,17 +48,23 @@ def bounded_key(key: str) -> str:
 
 @cache
 def _limits(table: Table) -> tuple[tuple[str, int], ...]:
-    return tuple((c.name, int(length)) for c in table.columns
-                 if isinstance(c.type, String) and (length := c.type.length))
+    """String columns and their lengths (0: unlimited text)."""
+    return tuple((c.name, int(c.type.length or 0)) for c in table.columns
+                 if isinstance(c.type, String))
 
 
 def fit(table: Table, batch: list[Row]) -> list[Row]:
-    """Cut strings longer than their column allows (PostgreSQL refuses them; SQLite not)."""
+    """Cut strings longer than their column allows and replace NUL characters (PostgreSQL
+    refuses both; U+FFFD keeps character offsets)."""
     limits = _limits(table)
     for row in batch:
         for name, length in limits:
             value = row.get(name)
-            if isinstance(value, str) and len(value) > length:
+            if not isinstance(value, str):
+                continue
+            if "\x00" in value:
+                value = row[name] = value.replace("\x00", "\ufffd")
+            if length and len(value) > length:
                 row[name] = value[:length]
     return batch
 

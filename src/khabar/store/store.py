@@ -8,13 +8,21 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from khabar.document import Document
-from khabar.errors import KhabarError
+from khabar.errors import KhabarError, StoreRefused
 from khabar.store import engine as engines
-from khabar.store.ingest import IngestReport, Progress, Writer, save_run, start_run, timed
+from khabar.store.ingest import (
+    IngestReport,
+    Outcome,
+    Progress,
+    Writer,
+    save_run,
+    start_run,
+    timed,
+)
 from khabar.store.jsonform import read_stored
 from khabar.store.schema import documents
 
@@ -30,6 +38,44 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
             batch = []
     if batch:
         yield batch
+
+
+def _tally(report: IngestReport, batch: list[Document], outcomes: list[Outcome],
+           refused: str | None = None) -> None:
+    for doc, outcome in zip(batch, outcomes, strict=True):
+        report.count(outcome)
+        if outcome != "rejected":
+            continue
+        code, reason = (doc.rejected.code, doc.rejected.reason) if doc.rejected else (
+            StoreRefused.code, refused or "")
+        report.reasons[code] = report.reasons.get(code, 0) + 1
+        report.examples.setdefault(code, reason)
+
+
+def _write(conn: Connection, writer: Writer, batch: list[Document],
+           report: IngestReport) -> list[Outcome]:
+    """One transaction: the batch's documents and the run's counts after them."""
+    with conn.begin():
+        outcomes = writer.write_batch(batch)
+        _tally(report, batch, outcomes)
+        save_run(conn, report)
+    return outcomes
+
+
+def _write_alone(conn: Connection, writer: Writer, doc: Document,
+                 report: IngestReport) -> Outcome:
+    writer.forget()
+    try:
+        return _write(conn, writer, [doc], report)[0]
+    except (IntegrityError, DataError) as exc:
+        writer.forget()
+        reason = f"the database refused it: {engines.first_line(exc)}"
+        log.warning("%s: %s", doc.meta.path or doc.meta.url or doc.id, reason)
+        with conn.begin():
+            writer.refuse(doc, StoreRefused.code, reason)
+            _tally(report, [doc], ["rejected"], reason)
+            save_run(conn, report)
+        return "rejected"
 
 
 class Store:
@@ -98,19 +144,14 @@ class Store:
             for batch in _batches(timed(docs, report), batch_size):
                 start = time.perf_counter()
                 try:
-                    with conn.begin():
-                        outcomes = writer.write_batch(batch)
-                        for doc, outcome in zip(batch, outcomes, strict=True):
-                            report.count(outcome)
-                            if outcome == "rejected" and doc.rejected is not None:
-                                code = doc.rejected.code
-                                report.reasons[code] = report.reasons.get(code, 0) + 1
-                                report.examples.setdefault(code, doc.rejected.reason)
-                        report.storage_seconds += time.perf_counter() - start
-                        save_run(conn, report)
+                    outcomes = _write(conn, writer, batch, report)
+                except (IntegrityError, DataError):
+                    # one document the database refuses: store the others one by one
+                    outcomes = [_write_alone(conn, writer, doc, report) for doc in batch]
                 except BaseException:
                     writer.forget()
                     raise
+                report.storage_seconds += time.perf_counter() - start
                 if progress is not None:
                     for doc, outcome in zip(batch, outcomes, strict=True):
                         progress(doc, outcome)
