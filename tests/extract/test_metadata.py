@@ -97,3 +97,10 @@ def test_section_from_the_label_above_the_headline() -> None:
 def test_no_section_words_no_section() -> None:
     html = page().replace("<h1>", '<span class="kicker">कुछ भी</span>\n<h1>', 1)
     assert page_metadata(collect(parse_tree(html), "https://example.in/x")).section is None
+
+
+def test_structured_title_with_a_dash_but_no_site_name_stays_whole() -> None:
+    whole = "पुल का उद्घाटन - बीस गांवों की दूरी घटी"
+    head = f'<meta property="og:title" content="{whole}">'
+    meta = page_metadata(_page(head=head, h1="", title_tag="नगर समाचार"))
+    assert meta.title == whole

@@ -71,7 +71,7 @@ def page_title(page: PageData, site: str | None = None) -> str | None:
     tag = _unescaped(page.tree.findtext(".//title"))
     h1 = next((t for t in (clean(h.text_content()) for h in page.tree.iter("h1")) if t), "")
     candidates = [
-        ("og-stripped", strip_site(og, site) if og else ""), ("h1", h1),
+        ("og-stripped", strip_site(og, site, guess=False) if og else ""), ("h1", h1),
         ("jsonld", _unescaped(_ld_field(page, "headline"))), ("og", og),
         ("twitter", _unescaped(page.first("twitter:title"))),
         ("title-stripped", strip_site(tag, site) if tag else ""), ("title", tag),
@@ -102,8 +102,12 @@ def _unescaped(text: str | None) -> str:
     return clean(html.unescape(text)) if text else ""
 
 
-def strip_site(title: str, site: str | None) -> str:
-    """A title without its site-name parts (" | Bhopal News - The Times of India")."""
+def strip_site(title: str, site: str | None, *, guess: bool = True) -> str:
+    """A title without its site-name parts (" | Bhopal News - The Times of India").
+
+    When no part names the site, ``guess`` keeps the longest part (a ``<title>`` tag's
+    habit); without it the title stays whole.
+    """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -115,6 +119,8 @@ def strip_site(title: str, site: str | None) -> str:
         while len(kept) > 1 and len(kept[-1].split()) <= MAX_LABEL_WORDS:
             kept.pop()  # a section label before the site name
         return title[: title.find(kept[-1]) + len(kept[-1])].strip()
+    if not guess:
+        return title
     longest = max(parts, key=len)
     return longest if len(longest) > 0.6 * len(title) else parts[0]
 
