@@ -27,7 +27,7 @@ from khabar.entities.nerdata import Sentence, read_conll, score, to_bioes
 from khabar.entities.tagger import MODEL_PATH, NerTagger
 
 ROOT = Path(__file__).resolve().parents[1]
-MIN_FREQ = 2
+MIN_FREQ = 1
 ILNER = ROOT / ".." / "shared" / "data" / "il-ner" / "Hindi"
 
 

@@ -3,18 +3,18 @@
 A name the tagger recognises once in a document is usually the same kind of name everywhere in
 it, while the tagger, seeing one sentence at a time, misses some of its mentions. This pass
 copies a confident span's type to the other, untagged, occurrences of the same token sequence
-in the sentences nearby, and (for people) to a lone mention of the family name.
+in the sentences nearby.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from khabar.entities.features import fold
 from khabar.entities.nerdata import spans
 
 PROPAGATED = ("NEP", "NEL", "NEO")
-WINDOW = 8
+WINDOW = 16
 _MAX_LEN = 6
 
 
@@ -32,24 +32,20 @@ def _candidates(
             if len(phrase) == 1 and (phrase[0] in stop or len(phrase[0]) < 3):
                 continue
             found.setdefault(phrase, kind)
-            if kind == "NEP" and end - start >= 2 and sentence_keys[end - 1] not in stop:
-                found.setdefault(("\x00", sentence_keys[end - 1]), kind)
         out.append(found)
     return out
 
 
-def _window_table(
-    candidates: Sequence[dict[tuple[str, ...], str]], index: int
-) -> dict[str, dict[tuple[str, ...], str]]:
-    table: dict[str, dict[tuple[str, ...], str]] = {}
+Table = dict[str, dict[tuple[str, ...], str]]
+
+
+def _window_table(candidates: Sequence[dict[tuple[str, ...], str]], index: int) -> Table:
+    """Phrases found within ``WINDOW`` sentences of ``index``, keyed by their first token."""
+    table: Table = {}
     for other in range(max(0, index - WINDOW), min(len(candidates), index + WINDOW + 1)):
         for phrase, kind in candidates[other].items():
-            first = phrase[1] if phrase[0] == "\x00" else phrase[0]
-            table.setdefault(first, {}).setdefault(phrase, kind)
+            table.setdefault(phrase[0], {}).setdefault(phrase, kind)
     return table
-
-
-Table = dict[str, dict[tuple[str, ...], str]]
 
 
 def _fill(keys: Sequence[str], tags: list[str], table: Table) -> None:
@@ -60,9 +56,8 @@ def _fill(keys: Sequence[str], tags: list[str], table: Table) -> None:
         best: tuple[int, str] | None = None
         if options and tags[i] == "O":
             for phrase, kind in options.items():
-                length = 1 if phrase[0] == "\x00" else len(phrase)
-                body = phrase[1:] if phrase[0] == "\x00" else phrase
-                if tuple(keys[i : i + length]) != body:
+                length = len(phrase)
+                if tuple(keys[i : i + length]) != phrase:
                     continue
                 if all(tag == "O" for tag in tags[i : i + length]) and (
                     best is None or length > best[0]
@@ -78,18 +73,39 @@ def _fill(keys: Sequence[str], tags: list[str], table: Table) -> None:
         i += length
 
 
+def tag_bracketed_short_forms(
+    keys: Sequence[str], tags: list[str], is_short: Callable[[str], bool]
+) -> None:
+    """``NAME ( SHORT )``: an untagged one-token short form in brackets right after a tagged
+    name takes the name's type (भारतीय उद्योग परिसंघ ( सीआईआई ))."""
+    for kind, _, end in spans(tags):
+        if kind not in PROPAGATED or end + 2 >= len(keys):
+            continue
+        bracketed = keys[end] == "(" and keys[end + 2] == ")" and tags[end + 1] == "O"
+        if bracketed and is_short(keys[end + 1]):
+            tags[end + 1] = "B-" + kind
+
+
 def propagate(
-    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], stop: frozenset[str]
+    sentences: Sequence[Sequence[str]],
+    tags: Sequence[Sequence[str]],
+    stop: frozenset[str],
+    is_short: Callable[[str], bool] | None = None,
 ) -> list[list[str]]:
-    """Tags with each PER/LOC/ORG name copied to its untagged repeats nearby.
+    """Tags with bracketed short forms typed (when ``is_short`` is given) and each PER/LOC/ORG
+    name copied to its untagged repeats nearby.
 
     ``stop`` holds folded function words (postpositions, titles, cue words) that never become
     a one-word name. Only tokens the tagger left as ``O`` are changed.
     """
     keys = [[fold(token) for token in sentence] for sentence in sentences]
-    candidates = _candidates(keys, tags, stop)
+    first = [list(sentence_tags) for sentence_tags in tags]
+    if is_short is not None:
+        for sentence_keys, sentence_tags in zip(keys, first, strict=True):
+            tag_bracketed_short_forms(sentence_keys, sentence_tags, is_short)
+    candidates = _candidates(keys, first, stop)
     out: list[list[str]] = []
-    for index, sentence_tags in enumerate(tags):
+    for index, sentence_tags in enumerate(first):
         filled = list(sentence_tags)
         if filled:
             _fill(keys[index], filled, _window_table(candidates, index))

@@ -64,6 +64,7 @@ class Lexicons:
     title: frozenset[str]
     postposition: frozenset[str]
     place_cue: frozenset[str]
+    letters: frozenset[str]
     phrases: dict[str, dict[tuple[str, ...], str]]
 
     @property
@@ -92,6 +93,7 @@ class Lexicons:
             title=words("ner_titles.txt"),
             postposition=words("ner_postpositions.txt"),
             place_cue=words("ner_place_cues.txt"),
+            letters=words("ner_letter_names.txt"),
             phrases=phrases,
         )
 
@@ -108,6 +110,18 @@ def index_phrases(table: dict[tuple[str, ...], str]) -> dict[str, dict[tuple[str
 @cache
 def lexicons() -> Lexicons:
     return Lexicons.load()
+
+
+def is_acronym(key: str, letters: frozenset[str]) -> bool:
+    """Whether a folded Devanagari token splits wholly into two or more letter names."""
+    if len(key) < 2 or len(key) > 16 or not "\u0900" <= key[0] <= "\u097f":
+        return False
+    best = [0] + [99] * len(key)  # fewest letter names covering key[:i]
+    for end in range(1, len(key) + 1):
+        for size in range(1, min(6, end) + 1):
+            if best[end - size] + 1 < best[end] and key[end - size : end] in letters:
+                best[end] = best[end - size] + 1
+    return 2 <= best[-1] < 99
 
 
 def _char_class(char: str) -> str:
@@ -137,6 +151,10 @@ class FeatureExtractor:
         self.lex = lex or lexicons()
         self._word_cache: dict[str, tuple[str, tuple[str, ...], str]] = {}
 
+    def is_short_form(self, key: str) -> bool:
+        """Whether a folded token looks like an acronym (एनएचबी, NHB)."""
+        return is_acronym(key, self.lex.letters) or (key.isascii() and key.isalpha())
+
     def clear_cache(self) -> None:
         self._word_cache.clear()
 
@@ -160,6 +178,9 @@ class FeatureExtractor:
             if len(key) > k:
                 feats.append(f"s{k}=" + key[-k:])
         cue = ""
+        if is_acronym(key, lex.letters) or (len(word) > 1 and word.isupper()):
+            feats.append("acr")
+            cue = "acr"
         for name, members in (
             ("gn", lex.given),
             ("sn", lex.surname),
@@ -250,6 +271,8 @@ class FeatureExtractor:
             for off in (1, 2, 3):
                 if i + off < n and cues[i + off] == "org":
                     feats.append(f"orgR{off}")
+            if i + 2 < n and keys[i + 1] == "(" and cues[i + 2] == "acr":
+                feats.append("acrR")
             result.append(feats)
         return result, occurrences
 
