@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import shared_path
+from support import shared_path
 
 STORY = ("<html><head><title>बाढ़</title></head><body><article>"
          "<p>नदी का जलस्तर खतरे के निशान से ऊपर पहुँच गया और प्रशासन ने गाँव खाली कराए।</p>"

@@ -8,9 +8,9 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import shared_path
 from khabar.sources.base import ReadStats, iter_records
 from khabar.sources.sniff import sniff
+from support import shared_path
 
 SAMPLES = ("data", "warc-samples")
 
