@@ -118,8 +118,12 @@ def _from_time_tags(page: PageData) -> str | None:
 def _from_htmldate(page: PageData) -> str | None:
     from htmldate import find_date
 
-    found = find_date(page.tree, url=page.url, extensive_search=False, original_date=True,
-                      outputformat="%Y-%m-%d")
+    try:
+        found = find_date(page.tree, url=page.url, extensive_search=False, original_date=True,
+                          outputformat="%Y-%m-%d")
+    except Exception as exc:  # noqa: BLE001 - a third-party heuristic must not stop the page
+        logger.debug("htmldate failed: %s", exc)
+        return None
     return iso_value(found) if isinstance(found, str) else None
 
 
