@@ -128,3 +128,10 @@ def test_pipeline_feed_date_kept_http_date_replaced() -> None:
         "feed", "2024-01-04T20:00:00+05:30")
     http = _pipeline_doc(headers={"Last-Modified": "Sun, 07 Jan 2024 10:00:00 GMT"})
     assert http.meta.published == PublishedTime("2024-01-05T09:00:00+05:30", "jsonld", 0.85)
+
+
+def test_labelled_hindi_date_in_a_plain_paragraph_beats_htmldate() -> None:
+    body = "<p>प्रकाशित: 12 नवंबर 2024</p><p>© 2023 नगर समाचार</p>"
+    found = _published(body_top=body, url="https://news.example.in/pul")
+    assert found is not None
+    assert (found.value, found.source) == ("2024-11-12", "byline")

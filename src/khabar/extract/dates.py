@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -40,6 +41,7 @@ _ZONE = regex.compile(r"[+-]\d\d:?\d\d\b|\b(?:UTC|GMT|Z)\b")
 _TIME = regex.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([AaPp])\.?\s*[Mm]\.?)?")
 MIN_YEAR = 1995
 MAX_SEGMENTS = 3
+MAX_BYLINE_TEXTS = 12
 _DATE_HINT = regex.compile(r"\d{4}|\d{1,2}[:./]\d{1,2}")
 CONFIDENCE = {"jsonld": 0.85, "meta": 0.8, "time-tag": 0.75, "byline": 0.7, "htmldate": 0.6,
               "url": 0.5}
@@ -164,8 +166,35 @@ def _byline_texts(tree: HtmlElement) -> Iterator[str]:
         if 6 <= len(text) <= 160 and regex.search(r"\d", text):
             count += 1
             yield text
-        if count >= 12:
+        if count >= MAX_BYLINE_TEXTS:
             return
+    yield from _labelled_texts(tree)
+
+
+def _labelled_texts(tree: HtmlElement) -> Iterator[str]:
+    """Short elements whose text holds a published/updated label ("प्रकाशित: 12 नवंबर 2024")."""
+    count = 0
+    for text_node in _label_xpath()(tree):
+        parent = text_node.getparent()
+        if parent is None or parent.tag in ("script", "style", "title"):
+            continue
+        text = " ".join(parent.text_content().split())
+        if 6 <= len(text) <= 160 and regex.search(r"\d", text):
+            count += 1
+            yield text
+        if count >= MAX_BYLINE_TEXTS:
+            return
+
+
+@lru_cache(maxsize=1)
+def _label_xpath() -> Any:
+    from lxml import etree
+
+    words = byline_words()
+    variants = {v for w in (*words.of("label"), *words.of("updated"))
+                for v in (w, w.capitalize(), w.upper(), w.title())}
+    tests = " or ".join(f"contains(., '{v}')" for v in sorted(variants) if "'" not in v)
+    return etree.XPath(f"//body//text()[{tests}]")
 
 
 def _is_update(text: str) -> bool:
