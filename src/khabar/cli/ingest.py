@@ -16,8 +16,10 @@ from khabar.cli.common import err, fail, out
 from khabar.cli.store_common import DbOption, open_store
 from khabar.document import Document
 from khabar.errors import KhabarError
+from khabar.sources.base import RawRecord, iter_records
 
 if TYPE_CHECKING:
+    from khabar.pipeline import Options
     from khabar.store import IngestReport, Store
 
 
@@ -38,23 +40,41 @@ def ingest_command(
     version: Annotated[
         str | None, typer.Option("--pipeline-version", help="Override the pipeline version.")
     ] = None,
+    reanalyse: Annotated[
+        bool, typer.Option("--reanalyse", help="Analyse inputs the store holds already, too.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse SOURCES and store documents, entities and events (re-running changes nothing)."""
     from khabar.pipeline import Options, Pipeline
+    from khabar.store.skip import analyse_new
     from khabar.store.version import pipeline_version
 
     store = open_store(db)
     try:
         pipeline = Pipeline(Options.load(config))
-        docs = _with_outlet(pipeline.pipe(sources, workers=workers), outlet)
-        report = _run(store, docs, version or pipeline_version(pipeline.options),
-                      " ".join(sources), batch_size, quiet)
+        version = version or pipeline_version(pipeline.options)
+        if reanalyse:
+            analysed = pipeline.pipe(sources, workers=workers)
+        else:
+            analysed = analyse_new(store, _records(sources, pipeline.options), version,
+                                   lambda recs: pipeline.pipe(recs, workers=workers))
+        report = _run(store, _with_outlet(analysed, outlet), version, " ".join(sources),
+                      batch_size, quiet)
     except KhabarError as exc:
         fail(exc)
     finally:
         store.close()
     print_report(report)
+
+
+def _records(sources: list[str], options: Options) -> Iterator[RawRecord]:
+    """Every input record of ``sources``; an unreadable source becomes a failed record."""
+    for source in sources:
+        try:
+            yield from iter_records(source, options=options)
+        except KhabarError as exc:
+            yield RawRecord.failed(source, exc)
 
 
 def _with_outlet(docs: Iterator[Document], outlet: str | None) -> Iterator[Document]:

@@ -93,6 +93,7 @@ def document_row(doc: Document, *, pipeline_version: str, now: str) -> Row:
         "url": meta.url,
         "canonical_url": meta.canonical_url,
         "content_hash": meta.content_hash,
+        "raw_hash": hashlib.sha256(doc.raw).hexdigest() if doc.raw is not None else None,
         "fetched_at": meta.fetched_at,
         "content_type": meta.content_type,
         "encoding": meta.encoding,

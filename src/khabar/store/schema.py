@@ -84,6 +84,7 @@ documents = Table(
     Column("url", Text),
     Column("canonical_url", Text),
     Column("content_hash", String(64), index=True),
+    Column("raw_hash", String(64), index=True),  # of the input bytes; revision 0003
     Column("fetched_at", String(40)),
     Column("content_type", String(200)),
     Column("encoding", String(64)),
