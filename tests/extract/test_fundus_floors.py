@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 import regex
 
-from conftest import shared_path
 from khabar.document import Document
 from khabar.pipeline import Pipeline
 from khabar.sources.base import RawRecord
+from support import shared_path
 
 pytestmark = pytest.mark.realdata
 
