@@ -159,6 +159,8 @@ def main() -> int:
         secs, cpu, n = store_rate(pg_schema(args.pg), docs)
         print(f"storage postgresql: {n} docs in {secs:.2f} s = {n / secs:.0f} docs/s "
               f"(client CPU {cpu:.2f} s = {n / cpu:.0f} docs/CPU-s)")
+    if args.search_docs <= 0:
+        return 0
     big = synthetic(items, args.search_docs)
     db = str(work / "search.db")
     secs, cpu, n = store_rate(db, big)

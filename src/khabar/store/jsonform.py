@@ -32,32 +32,48 @@ def _scalar(hint: Any) -> bool:
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, ...], bool]:
+def _plan(cls: type) -> tuple[tuple[str, ...], tuple[bool, ...], bool]:
+    """Non-transient field names, which of them hold scalars, and whether all do."""
     hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
     names = tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("transient"))
-    return names, all(_scalar(hints[n]) for n in names)
+    scalar = tuple(_scalar(hints[n]) for n in names)
+    return names, scalar, all(scalar)
+
+
+def _is_dataclass(value: Any) -> bool:
+    return hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type)
 
 
 def jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names, flat = _plan(type(value))
+    if _is_dataclass(value):
+        cls: type = type(value)
+        names, scalar, flat = _plan(cls)
         if flat:
             return {n: getattr(value, n) for n in names}
-        return {n: jsonable(getattr(value, n)) for n in names}
+        return {n: getattr(value, n) if plain else jsonable(getattr(value, n))
+                for n, plain in zip(names, scalar, strict=True)}
     if isinstance(value, list | tuple):
-        first: Any = value[0] if value else None
-        if first is not None and dataclasses.is_dataclass(first):
-            kind: type = type(first)
-            names, flat = _plan(kind)
-            if flat and all(type(v) is kind for v in value):
-                if len(names) == 1:
-                    return [{names[0]: getattr(v, names[0])} for v in value]
-                get = attrgetter(*names)
-                return [dict(zip(names, get(v), strict=True)) for v in value]
-        return [jsonable(v) for v in value]
+        return _list(value)
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     return value
+
+
+def _list(value: list[Any] | tuple[Any, ...]) -> list[Any]:
+    if not value:
+        return []
+    kind: type = type(value[0])
+    same = all(type(v) is kind for v in value)
+    if same and kind in _SCALAR_TYPES:
+        return list(value)
+    if same and _is_dataclass(value[0]):
+        names, _, flat = _plan(kind)
+        if flat:
+            if len(names) == 1:
+                return [{names[0]: getattr(v, names[0])} for v in value]
+            get = attrgetter(*names)
+            return [dict(zip(names, get(v), strict=True)) for v in value]
+    return [jsonable(v) for v in value]
 
 
 _TOKEN_FIELDS = ("start", "end", "kind", "key", "value")
@@ -75,7 +91,7 @@ def stored_json(doc: Document) -> tuple[str, str]:
     Tokens are most of an analysed document's items; as rows of scalars they encode several
     times faster than as objects. :func:`read_stored` puts them back.
     """
-    names, _ = _plan(Document)
+    names, _, _ = _plan(Document)
     data = {n: [] if n == "tokens" else jsonable(getattr(doc, n)) for n in names}
     tokens = json.dumps(list(map(_token_row, doc.tokens)), ensure_ascii=False, allow_nan=False)
     return json.dumps(data, ensure_ascii=False, allow_nan=False), tokens
