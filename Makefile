@@ -24,7 +24,7 @@ types: venv
 	$(BIN)/mypy src/khabar
 
 unit: venv
-	$(BIN)/python -m pytest -q -n 2
+	scripts/with_postgres.sh $(BIN)/python -m pytest -q -n 2
 
 test: lint types unit
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the store tests.
-#   .ci/pg_cluster.sh start DIR   -> initdb in DIR, start on a free local port, print the URL
-#   .ci/pg_cluster.sh stop DIR    -> stop it and remove DIR
+#   scripts/pg_cluster.sh start DIR   -> initdb in DIR, start on a free local port, print the URL
+#   scripts/pg_cluster.sh stop DIR    -> stop it and remove DIR
 # Installs the server with apt-get when its binaries are absent. PostgreSQL refuses to run as
 # root, so as root the cluster belongs to the `postgres` user.
 set -euo pipefail
