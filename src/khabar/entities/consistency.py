@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from khabar.entities.features import fold
 from khabar.entities.nerdata import spans
 
 PROPAGATED = ("NEP", "NEL", "NEO")
@@ -87,7 +86,7 @@ def tag_bracketed_short_forms(
 
 
 def propagate(
-    sentences: Sequence[Sequence[str]],
+    keys: Sequence[Sequence[str]],
     tags: Sequence[Sequence[str]],
     stop: frozenset[str],
     is_short: Callable[[str], bool] | None = None,
@@ -95,10 +94,10 @@ def propagate(
     """Tags with bracketed short forms typed (when ``is_short`` is given) and each PER/LOC/ORG
     name copied to its untagged repeats nearby.
 
-    ``stop`` holds folded function words (postpositions, titles, cue words) that never become
-    a one-word name. Only tokens the tagger left as ``O`` are changed.
+    ``keys`` are the sentences' folded tokens (``features.fold``); ``stop`` holds folded
+    function words (postpositions, titles, cue words) that never become a one-word name. Only
+    tokens the tagger left as ``O`` are changed.
     """
-    keys = [[fold(token) for token in sentence] for sentence in sentences]
     first = [list(sentence_tags) for sentence_tags in tags]
     if is_short is not None:
         for sentence_keys, sentence_tags in zip(keys, first, strict=True):

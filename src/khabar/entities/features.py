@@ -21,6 +21,7 @@ _WINDOW = (-2, -1, 1, 2)
 _CACHE_LIMIT = 200_000
 DOC_WINDOW = 8
 BIGRAMS = True
+CLUSTER_FILE = "ner_clusters.tsv"
 _DOC_POSTPOSITIONS = frozenset(("ने", "का", "की", "के", "में", "से", "को", "पर", "द्वारा"))
 
 
@@ -65,6 +66,7 @@ class Lexicons:
     postposition: frozenset[str]
     place_cue: frozenset[str]
     letters: frozenset[str]
+    clusters: dict[str, tuple[str, str]]
     phrases: dict[str, dict[tuple[str, ...], str]]
 
     @property
@@ -94,8 +96,23 @@ class Lexicons:
             postposition=words("ner_postpositions.txt"),
             place_cue=words("ner_place_cues.txt"),
             letters=words("ner_letter_names.txt"),
+            clusters=_read_clusters(CLUSTER_FILE),
             phrases=phrases,
         )
+
+
+def _read_clusters(name: str) -> dict[str, tuple[str, str]]:
+    """``word<TAB>coarse<TAB>fine`` rows; a missing file gives no clusters."""
+    try:
+        lines = _read_lines(name)
+    except FileNotFoundError:
+        return {}
+    table: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) == 3:
+            table[parts[0]] = (parts[1], parts[2])
+    return table
 
 
 def index_phrases(table: dict[tuple[str, ...], str]) -> dict[str, dict[tuple[str, ...], str]]:
@@ -144,12 +161,19 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
+WordInfo = tuple[str, tuple[str, ...], str, str]
+
+
 class FeatureExtractor:
     """Turns a token sequence into per-token lists of CRF attribute strings."""
 
     def __init__(self, lex: Lexicons | None = None) -> None:
         self.lex = lex or lexicons()
-        self._word_cache: dict[str, tuple[str, tuple[str, ...], str]] = {}
+        self._word_cache: dict[str, WordInfo] = {}
+
+    def key(self, word: str) -> str:
+        """The folded form of a word (cached)."""
+        return self._word(word)[0]
 
     def is_short_form(self, key: str) -> bool:
         """Whether a folded token looks like an acronym (एनएचबी, NHB)."""
@@ -158,8 +182,8 @@ class FeatureExtractor:
     def clear_cache(self) -> None:
         self._word_cache.clear()
 
-    def _word(self, word: str) -> tuple[str, tuple[str, ...], str]:
-        """(folded form, word-only features, cue class) for one word form, cached."""
+    def _word(self, word: str) -> WordInfo:
+        """(folded form, word-only features, cue class, coarse cluster) of a word, cached."""
         hit = self._word_cache.get(word)
         if hit is not None:
             return hit
@@ -192,7 +216,10 @@ class FeatureExtractor:
             if key in members:
                 feats.append("lx=" + name)
                 cue = cue or name
-        result = (key, tuple(feats), cue)
+        coarse, fine = lex.clusters.get(key, ("", ""))
+        if coarse:
+            feats += ["k=" + coarse, "kf=" + fine]
+        result = (key, tuple(feats), cue, coarse)
         if len(self._word_cache) < _CACHE_LIMIT:
             self._word_cache[word] = result
         return result
@@ -246,6 +273,7 @@ class FeatureExtractor:
         info = [self._word(token) for token in tokens]
         keys = [item[0] for item in info]
         cues = [item[2] for item in info]
+        clusters = [item[3] for item in info]
         spans = self._spans(keys)
         n = len(tokens)
         result: list[list[str]] = []
@@ -259,6 +287,8 @@ class FeatureExtractor:
                     feats.append(f"{off}n=" + keys[j])
                     if cues[j]:
                         feats.append(f"{off}c=" + cues[j])
+                    if clusters[j] and off in (-1, 1):
+                        feats.append(f"{off}k=" + clusters[j])
                 else:
                     feats.append(f"{off}n=#")
             if i + 1 < n:

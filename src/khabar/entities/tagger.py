@@ -83,7 +83,8 @@ class NerTagger:
             tags = [[to_bio(tag) for tag in tagger.tag(xseq)] if xseq else [] for xseq in features]
         if not consistent:
             return tags
-        return propagate(sentences, tags, extractor.lex.stop_words, extractor.is_short_form)
+        keys = [[extractor.key(token) for token in sentence] for sentence in sentences]
+        return propagate(keys, tags, extractor.lex.stop_words, extractor.is_short_form)
 
     def tag_with_scores(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
         """Each token's tag with its marginal probability under the model."""
