@@ -20,7 +20,6 @@ _MAX_SPAN = 4
 _WINDOW = (-2, -1, 1, 2)
 _CACHE_LIMIT = 200_000
 DOC_WINDOW = 8
-BIGRAMS = True
 CLUSTER_FILE = "ner_clusters.tsv"
 _DOC_POSTPOSITIONS = frozenset(("ने", "का", "की", "के", "में", "से", "को", "पर", "द्वारा"))
 
@@ -292,11 +291,10 @@ class FeatureExtractor:
                 else:
                     feats.append(f"{off}n=#")
             if i + 1 < n:
-                if BIGRAMS:
-                    feats.append("nn=" + keys[i] + "|" + keys[i + 1])
+                feats.append("nn=" + keys[i] + "|" + keys[i + 1])
                 if cues[i + 1] == "pp":
                     feats.append("pp+1=" + keys[i + 1])
-            if i > 0 and BIGRAMS:
+            if i > 0:
                 feats.append("pn=" + keys[i - 1] + "|" + keys[i])
             for off in (1, 2, 3):
                 if i + off < n and cues[i + off] == "org":
