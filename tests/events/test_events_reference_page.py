@@ -36,3 +36,8 @@ def test_reference_page_full_pipeline(seed_path: Path) -> None:
     doc = Pipeline(options)(seed_path, kind="path")
     assert doc.ok, doc.errors
     _check(doc)
+    # The meeting's place is the named city (Vladivostok), not the coast the tagger also finds.
+    meeting = next(e for e in doc.events if e.type == "CONSULT" and e.unconfirmed)
+    place = next((x for x in doc.entities if meeting.place and x.id == meeting.place.entity), None)
+    assert place is not None and place.kb_id == "Q959"
+    assert meeting.time is not None and "महीने" in meeting.time.text

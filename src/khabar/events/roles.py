@@ -54,6 +54,7 @@ def assign(view: SentenceView, hit: Hit, k_hit: int, hits: list[Hit], dv: DocVie
     entry = hit.entry
     owner = claimed(view, hits)
     dative: list[str] = []
+    places: list[Slot] = []
     for k in clause_slots(view, hit, dv):
         slot = view.slots[k]
         if owner.get(k, k_hit) != k_hit and slot.marker not in ("ne", "nom"):
@@ -71,14 +72,23 @@ def assign(view: SentenceView, hit: Hit, k_hit: int, hits: list[Hit], dv: DocVie
             continue
         role = entry.role(slot.marker, _DEFAULT.get(slot.marker, "none"))
         if role == "none":
-            if slot.marker in ("mein", "par") and is_place and roles.place is None:
-                roles.place = slot
+            if slot.marker in ("mein", "par") and is_place:
+                places.append(slot)
             elif slot.marker == "ko":
                 dative.append(slot.entity)
             continue
         roles.add(role, slot.entity)
+    roles.place = best_place(places, hit.anchor[0])
     _settle(roles, symmetric, dative)
     return roles
+
+
+def best_place(places: list[Slot], anchor: int) -> Slot | None:
+    """A known place (in the KB) over a document-local one ("उत्तरी तट"), में over पर, nearest."""
+    if not places:
+        return None
+    return min(places, key=lambda s: (s.entity.startswith("doc:"), s.marker != "mein",
+                                      abs(anchor - s.i1)))
 
 
 def _settle(roles: Roles, symmetric: bool, dative: list[str]) -> None:
