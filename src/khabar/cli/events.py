@@ -82,17 +82,22 @@ def _names(people: list[dict[str, Any]]) -> str:
     return ", ".join(p["name"] or "?" for p in people)
 
 
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
 def print_events(found: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(found)} events", title_justify="left")
-    for name in ("id", "day", "type", "actors", "recipients", "place", "modality", "source",
-                 "evidence"):
+    for name in ("id", "day", "type", "actors", "recipients", "place", "modality", "source"):
         table.add_column(name, overflow="fold")
+    table.add_column("evidence", overflow="fold", max_width=48)
     for rec in found:
         kind = rec["type"] + (f"/{rec['mode'] or rec['subtype']}"
                               if rec["mode"] or rec["subtype"] else "")
         modality = rec["modality"] + (" (unconfirmed)" if rec["unconfirmed"] else "")
         sources = ", ".join(s["name"] or s["cue"] for s in rec["sources"])
         table.add_row(str(rec["id"]), rec["day"] or "", kind, _names(rec["actors"]),
-                      _names(rec["recipients"]), rec["place_text"] or "", modality, sources,
-                      " ".join((rec["evidence"] or "").split())[:200])
+                      _names(rec["recipients"]), rec["place_name"] or rec["place_text"] or "",
+                      modality, sources,
+                      _clip(" ".join((rec["evidence"] or "").split()), 90))
     out.print(table)

@@ -213,7 +213,8 @@ def query_events(store: Store, f: Filters) -> list[Record]:
                    documents.c.title, outlets.c.name.label("outlet"), documents.c.language,
                    documents.c.ingested_at, func.length(documents.c.text).label("doc_length"),
                    evidence.label("evidence"), first.c.sentence,
-                   place.c.type.label("place_type"), place.c.kb_id.label("place_kb_id"))
+                   place.c.type.label("place_type"), place.c.kb_id.label("place_kb_id"),
+                   place.c.name.label("place_name"))
             .join(documents, documents.c.id == events.c.doc_id)
             .outerjoin(outlets, outlets.c.id == documents.c.outlet_id)
             .outerjoin(first, and_(first.c.event_id == events.c.id, first.c.idx == 0))
