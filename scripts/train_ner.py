@@ -41,7 +41,8 @@ def train(
     """Train one CRF and write it to ``model``; returns the seconds spent."""
     started = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
-    features = FeatureExtractor().document([tokens for tokens, _ in sentences])
+    extractor = FeatureExtractor()
+    features = [extractor.sentence(tokens) for tokens, _ in sentences]
     for xseq, (_, tags) in zip(features, sentences, strict=True):
         trainer.append(xseq, to_bioes(tags))
     trainer.select("lbfgs")
@@ -60,7 +61,9 @@ def train(
 
 
 def predict(model: Path, sentences: list[Sentence]) -> list[list[str]]:
-    return NerTagger(model).tag_document([tokens for tokens, _ in sentences])
+    """Each sentence tagged alone (IL-NER files are not in document order)."""
+    tagger = NerTagger(model)
+    return [tagger.tag(tokens) for tokens, _ in sentences]
 
 
 def report(label: str, gold: list[Sentence], predicted: list[list[str]]) -> str:

@@ -11,9 +11,10 @@ from khabar.entities.nerdata import read_conll, score, spans
 from khabar.entities.tagger import MODEL_PATH, NerTagger, load_tagger
 from support import shared_path
 
-# The shipped model scores PER/LOC/ORG F1 0.746 on the first 300 IL-NER test sentences with
-# tag_document (2026-11-29; the full-split figures are in EVALUATION.md); the floor sits below.
-FIRST_300_FLOOR = 0.72
+# Every 4th IL-NER test sentence (the file is grouped by entity type, so a stride keeps every
+# group), each tagged alone: PER/LOC/ORG F1 0.774 with the shipped model (2026-11-29; the full-split
+# figures are in EVALUATION.md); the floor sits a little below.
+SAMPLE_FLOOR = 0.74
 
 
 def words(text: str) -> list[str]:
@@ -107,8 +108,9 @@ def test_span_reading_follows_conlleval() -> None:
 @pytest.mark.realdata
 def test_il_ner_test_sample_floor() -> None:
     path = shared_path("data", "il-ner", "Hindi", "Hindi-test.txt")
-    sentences = read_conll(path)[:300]
-    predicted = load_tagger().tag_document([tokens for tokens, _ in sentences])
+    sentences = read_conll(path)[::4]
+    tagger = load_tagger()
+    predicted = [tagger.tag(tokens) for tokens, _ in sentences]
     table = score([tags for _, tags in sentences], predicted)
     assert table["PER_LOC_ORG"].support > 100
-    assert table["PER_LOC_ORG"].f1 >= FIRST_300_FLOOR
+    assert table["PER_LOC_ORG"].f1 >= SAMPLE_FLOOR

@@ -19,9 +19,7 @@ _FOLD = str.maketrans({"\u093c": None, "\u200c": None, "\u200d": None, "\u0901":
 _MAX_SPAN = 4
 _WINDOW = (-2, -1, 1, 2)
 _CACHE_LIMIT = 200_000
-DOC_WINDOW = 8
 CLUSTER_FILE = "ner_clusters.tsv"
-_DOC_POSTPOSITIONS = frozenset(("ने", "का", "की", "के", "में", "से", "को", "पर", "द्वारा"))
 
 
 _NASALS = {
@@ -230,45 +228,7 @@ class FeatureExtractor:
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """CRF attributes for every token of one sentence (no document context)."""
-        return self._local(tokens)[0]
-
-    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
-        """CRF attributes for consecutive sentences, with neighbouring-sentence context.
-
-        For each word, the cues seen around its other occurrences in the sentences within
-        ``DOC_WINDOW`` either side (after a title, before ने, before an organisation word, in a
-        gazetteer phrase ...) are added as ``D`` features, so one clear mention informs the rest.
-        """
-        local = [self._local(tokens) for tokens in sentences]
-        window: dict[str, dict[str, int]] = {}
-
-        def shift(index: int, step: int) -> None:
-            if 0 <= index < len(local):
-                for key, cues in local[index][1]:
-                    counter = window.setdefault(key, {})
-                    for cue in cues:
-                        counter[cue] = counter.get(cue, 0) + step
-
-        for index in range(min(DOC_WINDOW, len(local))):
-            shift(index, 1)
-        out: list[list[list[str]]] = []
-        for index, (feats, occurrences) in enumerate(local):
-            shift(index + DOC_WINDOW, 1)
-            shift(index, -1)
-            for token_feats, (key, cues) in zip(feats, occurrences, strict=True):
-                if cues:
-                    counter = window.get(key, {})
-                    token_feats.extend("D" + cue for cue, n in counter.items() if n > 0)
-            shift(index, 1)
-            shift(index - DOC_WINDOW, -1)
-            out.append(feats)
-        return out
-
-    def _local(
-        self, tokens: Sequence[str]
-    ) -> tuple[list[list[str]], list[tuple[str, tuple[str, ...]]]]:
-        """Sentence features and, per token, (folded key, context cues of this occurrence)."""
+        """CRF attributes for every token of one sentence."""
         info = [self._word(token) for token in tokens]
         keys = [item[0] for item in info]
         cues = [item[2] for item in info]
@@ -276,9 +236,7 @@ class FeatureExtractor:
         spans = self._spans(keys)
         n = len(tokens)
         result: list[list[str]] = []
-        occurrences: list[tuple[str, tuple[str, ...]]] = []
         for i in range(n):
-            occurrences.append((keys[i], _occurrence_cues(i, keys, cues, spans)))
             feats = ["b", *info[i][1], *spans[i]]
             for off in _WINDOW:
                 j = i + off
@@ -302,7 +260,7 @@ class FeatureExtractor:
             if i + 2 < n and keys[i + 1] == "(" and cues[i + 2] == "acr":
                 feats.append("acrR")
             result.append(feats)
-        return result, occurrences
+        return result
 
 
 def _mark(
@@ -325,26 +283,3 @@ def _mark(
             for inside in range(start + 1, start + length):
                 out[inside].append(f"{prefix}{kind}=I{tag}")
             break
-
-
-def _occurrence_cues(
-    i: int, keys: Sequence[str], cues: Sequence[str], spans: Sequence[list[str]]
-) -> tuple[str, ...]:
-    """What surrounds this occurrence of a content word (empty for function words)."""
-    if cues[i] in ("pp", "ttl") or len(keys[i]) < 2 or not keys[i][0].isalpha():
-        return ()
-    n = len(keys)
-    out = ["#"]
-    if i > 0 and cues[i - 1] in ("ttl", "gn", "pc"):
-        out.append("L" + cues[i - 1])
-    if i + 1 < n:
-        nxt = cues[i + 1]
-        if nxt == "pp" and keys[i + 1] in _DOC_POSTPOSITIONS:
-            out.append("R" + keys[i + 1])
-        elif nxt in ("sn", "pc", "org"):
-            out.append("R" + nxt)
-    if any(cues[j] == "org" for j in range(i + 2, min(n, i + 4))):
-        out.append("Rorg+")
-    if spans[i]:
-        out.append("Z" + spans[i][0].partition("=")[0])
-    return tuple(out)

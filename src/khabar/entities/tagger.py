@@ -75,10 +75,10 @@ class NerTagger:
     def tag_document(
         self, sentences: Sequence[Sequence[str]], consistent: bool = True
     ) -> list[list[str]]:
-        """Tags for consecutive sentences of one document, each informed by its neighbours;
-        with ``consistent``, names found once are copied to their untagged repeats nearby."""
+        """Tags for the sentences of one document; with ``consistent``, a PER/LOC/ORG name
+        found in one sentence is copied to its untagged repeats in the sentences nearby."""
         extractor, tagger = self._open()
-        features = extractor.document(sentences)
+        features = [extractor.sentence(sentence) for sentence in sentences]
         with self._lock:
             tags = [[to_bio(tag) for tag in tagger.tag(xseq)] if xseq else [] for xseq in features]
         if not consistent:
