@@ -187,6 +187,17 @@ def test_agency_credit_at_the_end_is_the_byline() -> None:
     assert [(b.text, b.rule) for b in ext.boilerplate] == [("देश", "section"), ("(भाषा)", "byline")]
 
 
+def test_bureau_report_line_is_the_byline() -> None:
+    text = (
+        "खेल\n\nशहर की टीम ने जिला स्तर का फुटबॉल खिताब जीता\n\n"
+        "फाइनल में टीम ने पड़ोसी जिले को दो गोल से हराया और दर्शकों ने जमकर जश्न मनाया।\n\n"
+        "ब्यूरो रिपोर्ट\n"
+    )
+    ext = read_scraped(text, config=CONFIG)
+    assert ext.authors == ["ब्यूरो रिपोर्ट"]
+    assert [k for k, _ in ext.blocks] == ["title", "paragraph"]
+
+
 def test_wrapped_lines_are_joined_not_taken_for_subheadings() -> None:
     text = (
         "Floods cut off mountain villages after heavy rain\n\n"
