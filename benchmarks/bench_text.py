@@ -1,12 +1,7 @@
 """Throughput of the text layer (normalise + language + sentences + tokens) on newspaper text.
 
-Input: the daily files of ../shared/data/hindi-newspaper-text (``<paper>/<month>/*.txt``; the
-corpus's Readme.txt and SOURCE.txt are skipped). Each file holds several articles: a
-headline line, then body paragraphs. A file is split into articles at headline lines: a
-non-empty line of at most 250 characters that does not end with a sentence terminator
-(``। ? ! . ॥``) and follows a blank line (or starts the file). Short unterminated lines that
-are really subheadings inside an article therefore start an article of their own; the
-benchmark counts documents that way and says so.
+Input: the daily files of ../shared/data/hindi-newspaper-text split into articles by
+``benchmarks/corpus.py`` (a headline line after a blank line starts one; see there).
 
 Each article becomes a Document the way the extract step builds one (``apply_extracted``:
 title + paragraph blocks, every block normalised), then the ``language``, ``sentences`` and
@@ -23,36 +18,12 @@ import sys
 import time
 from pathlib import Path
 
+from corpus import CORPUS, split_articles
+
 from khabar.document import BlockKind, Document
 from khabar.extract.base import Extracted, apply_extracted
 from khabar.lang.steps import Language, Sentences, Tokens
 from khabar.pipeline import Options
-
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "hindi-newspaper-text"
-HEADLINE_MAX_CHARS = 250
-TERMINATORS = ("।", "?", "!", ".", "॥", "|")
-
-
-def is_headline(line: str, after_blank: bool) -> bool:
-    line = line.strip()
-    return after_blank and 0 < len(line) <= HEADLINE_MAX_CHARS and not line.endswith(TERMINATORS)
-
-
-def split_articles(text: str) -> list[list[str]]:
-    """Articles of one file: [headline, paragraph, ...] (see the module docstring)."""
-    articles: list[list[str]] = []
-    after_blank = True
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            after_blank = True
-            continue
-        if is_headline(line, after_blank) or not articles:
-            articles.append([line])
-        else:
-            articles[-1].append(line)
-        after_blank = False
-    return [a for a in articles if len(a) > 1]
 
 
 def build(article: list[str]) -> Document:
