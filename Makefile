@@ -14,8 +14,12 @@ $(BIN)/khabar: pyproject.toml
 
 venv: $(BIN)/khabar
 
+# The main job on the embedded default: analyse the reference page, store it in SQLite
+# (khabar.db here), list the events stored.
 run: venv
 	$(BIN)/khabar analyze $(SEED)
+	$(BIN)/khabar ingest $(SEED) --db khabar.db
+	$(BIN)/khabar events --db khabar.db
 
 lint: venv
 	$(BIN)/ruff check src tests scripts benchmarks eval
