@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+from khabar.entities.consistency import propagate
 from khabar.entities.features import FeatureExtractor, fold, shape
 from khabar.entities.nerdata import read_conll, score, spans
 from khabar.entities.tagger import MODEL_PATH, NerTagger, load_tagger
@@ -84,6 +85,21 @@ def test_document_context_keeps_sentence_count() -> None:
     ]
     tags = load_tagger().tag_document(doc)
     assert [len(t) for t in tags] == [len(s) for s in doc]
+
+
+def test_document_pass_retypes_a_lone_family_name() -> None:
+    keys = [words("अजय राठौर ने कहा"), words("बाद में राठौर से बात हुई")]
+    tags = [["B-NEP", "I-NEP", "O", "O"], ["O", "O", "B-NEL", "O", "O", "O"]]
+    out = propagate(keys, tags, frozenset())
+    assert out[1][2] == "B-NEP"
+    assert tags[1][2] == "B-NEL"  # the input is not modified
+
+
+def test_document_pass_copies_a_name_to_its_untagged_repeat() -> None:
+    keys = [words("गोरखपुर में बारिश हुई"), words("फिर गोरखपुर के लोग निकले")]
+    tags = [["B-NEL", "O", "O", "O"], ["O", "O", "O", "O", "O"]]
+    out = propagate(keys, tags, frozenset())
+    assert out[1] == ["O", "B-NEL", "O", "O", "O"]
 
 
 def test_features_are_stable() -> None:

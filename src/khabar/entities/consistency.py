@@ -85,18 +85,35 @@ def tag_bracketed_short_forms(
             tags[end + 1] = "B-" + kind
 
 
+def retype_family_names(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
+    """A one-token place or organisation that is the last word of a person's full name found in
+    the same document is that person's family name (रमेश चौहान ... चौहान से)."""
+    family = {
+        sentence_keys[end - 1]
+        for sentence_keys, sentence_tags in zip(keys, tags, strict=True)
+        for kind, start, end in spans(sentence_tags)
+        if kind == "NEP" and end - start >= 2
+    }
+    if not family:
+        return
+    for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
+        for kind, start, end in spans(sentence_tags):
+            if kind in ("NEL", "NEO") and end - start == 1 and sentence_keys[start] in family:
+                sentence_tags[start] = "B-NEP"
+
+
 def propagate(
     keys: Sequence[Sequence[str]],
     tags: Sequence[Sequence[str]],
     stop: frozenset[str],
     is_short: Callable[[str], bool] | None = None,
 ) -> list[list[str]]:
-    """Tags with bracketed short forms typed (when ``is_short`` is given) and each PER/LOC/ORG
-    name copied to its untagged repeats nearby.
+    """Tags with bracketed short forms typed (when ``is_short`` is given), each PER/LOC/ORG
+    name copied to its untagged repeats nearby, and lone family names of people retyped.
 
     ``keys`` are the sentences' folded tokens (``features.fold``); ``stop`` holds folded
-    function words (postpositions, titles, cue words) that never become a one-word name. Only
-    tokens the tagger left as ``O`` are changed.
+    function words (postpositions, titles, cue words) that never become a one-word name. Names
+    are copied only onto tokens the tagger left as ``O``.
     """
     first = [list(sentence_tags) for sentence_tags in tags]
     if is_short is not None:
@@ -109,4 +126,5 @@ def propagate(
         if filled:
             _fill(keys[index], filled, _window_table(candidates, index))
         out.append(filled)
+    retype_family_names(keys, out)
     return out
