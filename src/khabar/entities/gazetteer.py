@@ -48,10 +48,10 @@ def text_words(text: str, tokens: Sequence[Token] = ()) -> list[Word | None]:
     """Words of the text; ``None`` marks a break (punctuation that no name crosses)."""
     out: list[Word | None] = []
     if tokens:
-        fullmatch = WORD.fullmatch
+        is_word = _is_word
         for tok in tokens:
             piece = text[tok.start : tok.end]
-            if fullmatch(piece):
+            if is_word(piece):
                 out.append(Word(tok.start, tok.end, piece))
             elif piece not in _JOINERS:
                 out.append(None)
@@ -64,6 +64,11 @@ def text_words(text: str, tokens: Sequence[Token] = ()) -> list[Word | None]:
         out.append(Word(m.start(), m.end(), m.group()))
         last = m.end()
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _is_word(piece: str) -> bool:
+    return WORD.fullmatch(piece) is not None
 
 
 class Gazetteer:

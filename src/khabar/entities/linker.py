@@ -173,13 +173,20 @@ def _fuzzy_cached(index_id: int, key: str, fuzzy_min: float) -> tuple[tuple[str,
         if len(key) < 5:
             return ()
         fuzzy_min = max(fuzzy_min, SINGLE_WORD_FUZZY_MIN)
-    choices = [k for k in index.buckets.get(key[:1], []) if abs(len(k) - len(key)) <= 3]
+    choices = _choices(index_id, key[:1], len(key))
     found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=fuzzy_min, limit=5)
     out: list[tuple[str, float]] = []
     for choice, ratio, _ in found:
         for entity_id in index.latin.get(choice, []):
             out.append((entity_id, ratio / 100))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _choices(index_id: int, first: str, length: int) -> list[str]:
+    """The Latin keys of a bucket within 3 characters of ``length``, in bucket order."""
+    bucket = _INDEXES_BY_ID[index_id].buckets.get(first, [])
+    return [k for k in bucket if abs(len(k) - length) <= 3]
 
 
 _INDEXES_BY_ID: dict[int, NameIndex] = {}

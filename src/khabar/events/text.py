@@ -46,7 +46,13 @@ class Word:
 
 def words(text: str, start: int, end: int) -> list[Word]:
     """The words and punctuation of ``text[start:end]`` with their keys."""
-    return [Word(s + start, e + start, k) for s, e, k in _relative(text[start:end])]
+    return list(_words(text, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
+    """Cached: the times and events steps read each sentence of a document in turn."""
+    return tuple([Word(s + start, e + start, k) for s, e, k in _relative(text[start:end])])
 
 
 @lru_cache(maxsize=4096)
