@@ -77,14 +77,15 @@ class EntitiesStep(_KBStep):
         tagger = self._tagger
         if tagger is None or not doc.tokens:
             return []
+        sentences = _token_sentences(doc)
+        words = [[doc.text[t.start : t.end] for t in sentence] for sentence in sentences]
+        try:  # the whole document at once: a name tagged once is kept in its repeats
+            tagged = tagger.tag_document(words)
+        except Exception:  # a tagger fault must not lose the gazetteer's mentions
+            log.warning("NER tagger failed on %s", doc.id, exc_info=True)
+            return []
         out: list[Mention] = []
-        for sentence in _token_sentences(doc):
-            words = [doc.text[t.start : t.end] for t in sentence]
-            try:
-                tags = tagger.tag(words)
-            except Exception:  # a tagger fault must not lose the gazetteer's mentions
-                log.warning("NER tagger failed on %s", doc.id, exc_info=True)
-                return out
+        for sentence, tags in zip(sentences, tagged, strict=True):
             out.extend(_spans(doc, sentence, tags))
         return out
 
