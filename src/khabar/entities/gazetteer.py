@@ -12,9 +12,12 @@ then checked by fuzzy score.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 from typing import NamedTuple
 
 import regex
@@ -48,13 +51,14 @@ def text_words(text: str, tokens: Sequence[Token] = ()) -> list[Word | None]:
     """Words of the text; ``None`` marks a break (punctuation that no name crosses)."""
     out: list[Word | None] = []
     if tokens:
-        is_word = _is_word
+        is_word, append, make = _is_word, out.append, _new_word
         for tok in tokens:
-            piece = text[tok.start : tok.end]
+            start, end = tok.start, tok.end
+            piece = text[start:end]
             if is_word(piece):
-                out.append(Word(tok.start, tok.end, piece))
+                append(make(Word, (start, end, piece)))
             elif piece not in _JOINERS:
-                out.append(None)
+                append(None)
         return out
     last = 0
     for m in WORD.finditer(text):
@@ -71,6 +75,17 @@ def _is_word(piece: str) -> bool:
     return WORD.fullmatch(piece) is not None
 
 
+_new_word = tuple.__new__  # Word(...) without the Python-level __new__ (hot loop)
+_BREAK_PAIR = ("", _BREAK)
+
+
+def _unzip(pairs: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    if not pairs:
+        return [], []
+    first, second = zip(*pairs, strict=True)
+    return list(first), list(second)
+
+
 class Gazetteer:
     """Finds knowledge-base names in text; see the module doc."""
 
@@ -84,7 +99,7 @@ class Gazetteer:
         return _longest(found)
 
     def _exact(self, text: str, seq: list[Word | None]) -> list[Match]:
-        keys = [word_key(w.text) if w else _BREAK for w in seq]
+        keys = [word_key(w[2]) if w else _BREAK for w in seq]
         found: list[Match] = []
         for i0, i1, key in _scan(self.index.automaton, keys):
             hit = self.index.hits[key]
@@ -100,9 +115,8 @@ class Gazetteer:
         automaton = self.index.skeleton_automaton
         if automaton is None or not len(automaton):
             return []
-        pairs = [_latin_skeleton(w.text) if w else ("", _BREAK) for w in seq]
-        latin = [p[0] for p in pairs]
-        keys = [p[1] for p in pairs]
+        pairs = [_latin_skeleton(w[2]) if w else _BREAK_PAIR for w in seq]
+        latin, keys = _unzip(pairs)
         found: list[Match] = []
         for i0, i1, key in _scan(automaton, keys):
             if i1 == i0:
@@ -139,6 +153,28 @@ def _scan(automaton: object, keys: list[str]) -> list[tuple[int, int, str]]:
     """(first word, last word, key) of every automaton key that spans whole words."""
     if automaton is None:
         return []
+    if "" in keys:
+        return _scan_dicts(automaton, keys)
+    # Word i of the joined sequence ends just before bounds[i] (a space, or the end).
+    bounds = list(map(add, accumulate(map(len, keys)), range(len(keys))))
+    seq = " ".join(keys)
+    out: list[tuple[int, int, str]] = []
+    for end, key in automaton.iter(seq):  # type: ignore[attr-defined]
+        last = bisect_left(bounds, end + 1)
+        if last == len(bounds) or bounds[last] != end + 1:
+            continue
+        start = end - len(key) + 1
+        if start == 0:
+            out.append((0, last, key))
+            continue
+        first = bisect_left(bounds, start - 1)
+        if first < len(bounds) and bounds[first] == start - 1:
+            out.append((first + 1, last, key))
+    return out
+
+
+def _scan_dicts(automaton: object, keys: list[str]) -> list[tuple[int, int, str]]:
+    """``_scan`` for sequences with empty keys (kept exactly as first written)."""
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     pos = 0
