@@ -1,0 +1,133 @@
+"""How the ``entities`` step combines knowledge-base (gazetteer) mentions with tagger spans.
+
+Both sources give spans over whole tokens. For each pair that overlaps, one side wins, chosen
+by how they overlap (the same span, one inside the other, crossing); the winner keeps its own
+span, and on an exact tie the label can come from either side. A gazetteer mention that no
+tagger span overlaps is kept only when its label is trusted alone and its score is high
+enough; a tagger span that no gazetteer mention overlaps is always kept. The knobs are the
+``[entities]`` settings read by :meth:`Policy.from_config`; their defaults were tuned on
+IL-NER Hindi dev (``eval/ner_eval.py --system``, see EVALUATION.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from khabar.document import Mention
+
+Side = Literal["gazetteer", "tagger"]
+
+#: Gazetteer labels trusted without the tagger by default (every typed one; ``other`` is left
+#: out: it holds festivals, months and common nouns as well as names).
+ALONE_DEFAULT = ("person", "country", "region", "city", "location", "facility", "organisation",
+                 "media", "group", "nationality")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Which side wins an overlap, and which lone gazetteer mentions are kept."""
+
+    same_span_label: Side = "gazetteer"
+    gazetteer_inside: Side = "tagger"  # the tagger span is longer
+    tagger_inside: Side = "gazetteer"  # the gazetteer span is longer
+    crossing: Side = "tagger"
+    alone_labels: frozenset[str] = field(default_factory=lambda: frozenset(ALONE_DEFAULT))
+    alone_min_score: float = 0.0
+    #: A tagger span overlapping more names than this (demonyms aside) loses to them all:
+    #: it has run two names together (उत्तर कोरिया का तानाशाह किम जोंग).
+    max_overlapped: int = 1
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Policy:
+        """A policy from a settings table; keys missing from it keep their defaults."""
+        policy = cls()
+        sides = ("same_span_label", "gazetteer_inside", "tagger_inside", "crossing")
+        changes: dict[str, Any] = {}
+        for key in sides:
+            value = config.get(key)
+            if value in ("gazetteer", "tagger"):
+                changes[key] = value
+        labels = config.get("alone_labels")
+        if isinstance(labels, list):
+            changes["alone_labels"] = frozenset(str(label) for label in labels)
+        score = config.get("alone_min_score")
+        if isinstance(score, int | float):
+            changes["alone_min_score"] = float(score)
+        most = config.get("max_overlapped")
+        if isinstance(most, int):
+            changes["max_overlapped"] = most
+        return replace(policy, **changes)
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _relation(gaz: Mention, tag: Mention) -> str:
+    if gaz.start == tag.start and gaz.end == tag.end:
+        return "same"
+    if tag.start <= gaz.start and gaz.end <= tag.end:
+        return "gazetteer_inside"
+    if gaz.start <= tag.start and tag.end <= gaz.end:
+        return "tagger_inside"
+    return "crossing"
+
+
+def _winner(gaz: Mention, tag: Mention, policy: Policy) -> Side:
+    relation = _relation(gaz, tag)
+    if relation == "same":
+        return "gazetteer"
+    side: Side = getattr(policy, relation)
+    return side
+
+
+def combine(
+    gazetteer: Sequence[Mention], tagged: Sequence[Mention], policy: Policy | None = None
+) -> list[Mention]:
+    """The mentions kept from both sources, in text order, none overlapping another."""
+    policy = policy or Policy()
+    dropped_gaz: set[int] = set()
+    kept_tags: list[Mention] = []
+    confirmed: set[int] = set()
+    for tag in tagged:
+        rivals = [i for i, g in enumerate(gazetteer) if _overlaps(g, tag)]
+        names = sum(1 for i in rivals if gazetteer[i].label != "nationality")
+        if names > policy.max_overlapped or any(
+            _winner(gazetteer[i], tag, policy) == "gazetteer" for i in rivals
+        ):
+            for i in rivals:
+                confirmed.add(i)
+                if _relation(gazetteer[i], tag) == "same":
+                    _settle_tie(gazetteer[i], tag, policy)
+            continue
+        dropped_gaz.update(rivals)
+        kept_tags.append(tag)
+    out = [tag for tag in kept_tags]
+    for i, gaz in enumerate(gazetteer):
+        if i in dropped_gaz:
+            continue
+        if i in confirmed or _trusted_alone(gaz, policy):
+            out.append(gaz)
+    return _non_overlapping(out)
+
+
+def _settle_tie(gaz: Mention, tag: Mention, policy: Policy) -> None:
+    gaz.source = "gazetteer+tagger"
+    if policy.same_span_label == "tagger":
+        gaz.label = tag.label
+
+
+def _trusted_alone(gaz: Mention, policy: Policy) -> bool:
+    return gaz.label in policy.alone_labels and gaz.score >= policy.alone_min_score
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Longer mentions first where two kept mentions still overlap (two tagger spans never
+    do; a gazetteer mention can overlap a tagger span that beat another gazetteer one)."""
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(_overlaps(m, c) for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: (m.start, m.end))

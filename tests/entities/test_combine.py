@@ -1,0 +1,83 @@
+"""The policy that combines gazetteer mentions with tagger spans (sentences written here)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from khabar.document import Mention
+from khabar.entities.combine import Policy, combine
+from khabar.pipeline import Options
+
+TEXT = "कल भारतीय किसान संघ के नेता सुरेश पाल उत्तर कोरिया और नागपुर गए।"
+
+
+def span(text: str, label: str, source: str, score: float = 0.9) -> Mention:
+    start = TEXT.index(text)
+    return Mention(start, start + len(text), text, label, score=score, source=source)
+
+
+def pairs(mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in mentions]
+
+
+def gazetteer_side() -> list[Mention]:
+    return [span("भारतीय", "nationality", "gazetteer"),
+            span("उत्तर कोरिया", "country", "gazetteer"),
+            span("नागपुर", "city", "gazetteer"),
+            span("सुरेश", "person", "gazetteer", score=0.6)]
+
+
+def tagger_side() -> list[Mention]:
+    return [span("भारतीय किसान संघ", "organisation", "tagger"),
+            span("सुरेश पाल", "person", "tagger"),
+            span("कोरिया", "location", "tagger")]
+
+
+def test_default_policy_resolves_each_kind_of_overlap() -> None:
+    out = combine(gazetteer_side(), tagger_side())
+    assert pairs(out) == [
+        ("भारतीय किसान संघ", "organisation"),  # the longer tagger span beats the demonym
+        ("सुरेश पाल", "person"),  # ... and the lone first name
+        ("उत्तर कोरिया", "country"),  # the longer knowledge-base name beats the tagger
+        ("नागपुर", "city"),  # a gazetteer name no tagger span overlaps is kept
+    ]
+    assert all(a.end <= b.start for a, b in pairwise(out))
+
+
+def test_same_span_label_and_source() -> None:
+    gaz = [span("नागपुर", "city", "gazetteer")]
+    tag = [span("नागपुर", "organisation", "tagger")]
+    kept = combine(gaz, tag)
+    assert pairs(kept) == [("नागपुर", "city")] and kept[0].source == "gazetteer+tagger"
+    relabelled = combine([span("नागपुर", "city", "gazetteer")], tag,
+                         Policy(same_span_label="tagger"))
+    assert pairs(relabelled) == [("नागपुर", "organisation")]
+
+
+def test_lone_gazetteer_mentions_follow_labels_and_score() -> None:
+    policy = Policy(alone_labels=frozenset({"country"}), alone_min_score=0.7)
+    out = combine(gazetteer_side(), [], policy)
+    assert pairs(out) == [("उत्तर कोरिया", "country")]
+
+
+def test_policy_from_settings() -> None:
+    config = Options.load(overrides={"entities": {"crossing": "gazetteer",
+                                                  "tagger_inside": "tagger",
+                                                  "alone_labels": ["person"],
+                                                  "same_span_label": "neither"}})
+    policy = Policy.from_config(config.for_step("entities"))
+    assert policy.crossing == "gazetteer" and policy.tagger_inside == "tagger"
+    assert policy.alone_labels == frozenset({"person"})
+    assert policy.same_span_label == "gazetteer"  # an unknown value keeps the default
+    out = combine(gazetteer_side(), tagger_side(), policy)
+    assert ("कोरिया", "location") in pairs(out)
+    assert ("नागपुर", "city") not in pairs(out)
+
+
+def test_a_tagger_span_running_two_names_together_loses() -> None:
+    text = "उत्तर कोरिया और नागपुर"
+    gaz = [span("उत्तर कोरिया", "country", "gazetteer"), span("नागपुर", "city", "gazetteer")]
+    start = TEXT.index(text)
+    joined = Mention(start, start + len(text), text, "location", source="tagger")
+    assert pairs(combine(gaz, [joined])) == [("उत्तर कोरिया", "country"), ("नागपुर", "city")]
+    assert pairs(combine(gaz, [joined], Policy(max_overlapped=2))) == [(text, "location")]
