@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -32,6 +32,46 @@ _FIND = select(documents.c.key, documents.c.id, documents.c.content_hash,
 _INSERT_DOCUMENT = insert(documents).returning(documents.c.id, sort_by_parameter_order=True)
 _UPDATE_DOCUMENT = update(documents).where(documents.c.id == bindparam("pk"))
 _INSERT_EVENT = insert(events).returning(events.c.id, sort_by_parameter_order=True)
+
+
+def _insert_rows(conn: Connection, table: Table, batch: list[dict[str, object]]) -> None:
+    """``INSERT`` many child rows. On SQLite, when every row has the same keys and the driver
+    needs no value conversion, the rows go to the driver's ``executemany`` as tuples (the
+    same statement SQLAlchemy would run, without its per-row parameter processing)."""
+    batch = rows.fit(table, batch)
+    sql_order = _plain_insert(conn, table, tuple(batch[0])) if search.is_sqlite(conn) else None
+    if sql_order is None or any(len(row) != len(sql_order[1]) for row in batch):
+        conn.execute(insert(table), batch)
+        return
+    sql, order, procs = sql_order
+    try:
+        if procs:
+            columns = [(k, procs.get(k)) for k in order]
+            params = [tuple([f(row[k]) if f else row[k] for k, f in columns]) for row in batch]
+        else:
+            params = [tuple([row[k] for k in order]) for row in batch]
+    except KeyError:  # rows with differing keys: SQLAlchemy fills their defaults
+        conn.execute(insert(table), batch)
+        return
+    conn.exec_driver_sql(sql, params)
+
+
+_Plain = tuple[str, tuple[str, ...], dict[str, Any]]
+_PLAIN: dict[tuple[str, str, tuple[str, ...]], _Plain | None] = {}
+
+
+def _plain_insert(conn: Connection, table: Table, keys: tuple[str, ...]) -> _Plain | None:
+    """(SQL, parameter order, the driver-side value conversions SQLAlchemy would apply) of a
+    positional INSERT of exactly ``keys``, or None."""
+    cache_key = (conn.dialect.name, table.name, keys)
+    if cache_key not in _PLAIN:
+        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(keys))
+        order = tuple(compiled.positiontup or ())
+        procs = {k: f for k, f in compiled._bind_processors.items() if callable(f)}
+        plain = (set(order) == set(keys) and len(order) == len(keys)
+                 and len(procs) == len(compiled._bind_processors))
+        _PLAIN[cache_key] = (compiled.string, order, procs) if plain else None
+    return _PLAIN[cache_key]
 
 
 def _search_texts(doc: Document) -> list[str]:
@@ -170,8 +210,7 @@ class Writer:
             terms.append((pk, index_terms(_search_texts(doc))))
         for name, batch in out.items():
             if batch:
-                table = schema.metadata.tables[name]
-                self.conn.execute(insert(table), rows.fit(table, batch))
+                _insert_rows(self.conn, schema.metadata.tables[name], batch)
         if event_rows:
             self._events(event_rows, event_of)
         search.add_many(self.conn, terms)
@@ -185,8 +224,7 @@ class Writer:
                 parts.setdefault(name, []).extend(batch)
         for name, batch in parts.items():
             if batch:
-                table = schema.metadata.tables[name]
-                self.conn.execute(insert(table), rows.fit(table, batch))
+                _insert_rows(self.conn, schema.metadata.tables[name], batch)
 
     def _entities(self, docs: list[Document]) -> None:
         """Make sure every entity of ``docs`` has a global id, creating the new ones."""
