@@ -58,7 +58,7 @@ def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
 @lru_cache(maxsize=4096)
 def _relative(piece: str) -> tuple[tuple[int, int, str], ...]:
     """Word spans of a piece of text (cached: the times and events steps read each sentence)."""
-    return tuple((m.start(), m.end(), key(m.group())) for m in _WORD.finditer(piece))
+    return tuple([(m.start(), m.end(), key(m.group())) for m in _WORD.finditer(piece)])
 
 
 def sentences(doc: Document) -> list[Sentence]:
