@@ -81,3 +81,20 @@ def test_a_tagger_span_running_two_names_together_loses() -> None:
     joined = Mention(start, start + len(text), text, "location", source="tagger")
     assert pairs(combine(gaz, [joined])) == [("उत्तर कोरिया", "country"), ("नागपुर", "city")]
     assert pairs(combine(gaz, [joined], Policy(max_overlapped=2))) == [(text, "location")]
+
+
+def test_list_cue_names_the_missing_item_of_a_list_of_places() -> None:
+    from khabar.entities.listcue import ListCue, add_list_items
+    from khabar.pipeline import Pipeline
+
+    text = "बाढ़ से ये जिले घिरे हैं : कोल्हापुर , पुणे , सतारा और नागपुर ।"
+    doc = Pipeline(steps=["decode", "extract", "language", "sentences", "tokens"])(text)
+    places = []
+    for name in ("कोल्हापुर", "पुणे", "नागपुर"):
+        start = doc.text.index(name)
+        places.append(Mention(start, start + len(name), name, "city", source="gazetteer"))
+    out = add_list_items(doc.text, doc.tokens, places, ListCue())
+    assert [(m.text, m.label, m.source) for m in out if m.source == "list"] == [
+        ("सतारा", "location", "list")]
+    assert add_list_items(doc.text, doc.tokens, places, ListCue(min_names=4)) == places
+    assert add_list_items(doc.text, doc.tokens, places[:1], ListCue()) == places[:1]

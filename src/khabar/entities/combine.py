@@ -6,7 +6,8 @@ span, and on an exact tie the label can come from either side. A gazetteer menti
 tagger span overlaps is kept only when its label is trusted alone and its score is high
 enough; a tagger span that no gazetteer mention overlaps is always kept. The knobs are the
 ``[entities]`` settings read by :meth:`Policy.from_config`; their defaults were tuned on
-IL-NER Hindi dev (``eval/ner_eval.py --system``, see EVALUATION.md).
+IL-NER Hindi dev (``eval/ner_eval.py --system``, see EVALUATION.md). :func:`combine_document`
+then adds the list cue of :mod:`khabar.entities.listcue`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from khabar.document import Mention
+from khabar.document import Mention, Token
+from khabar.entities.listcue import ListCue, add_list_items
 
 Side = Literal["gazetteer", "tagger"]
 
@@ -131,3 +133,26 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
         if not any(_overlaps(m, c) for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: (m.start, m.end))
+
+
+def list_cue_from_config(config: Mapping[str, Any]) -> ListCue:
+    """The list cue's settings (``list_labels``, ``list_min_names``, ``list_max_words``)."""
+    cue = ListCue()
+    labels = config.get("list_labels")
+    least = config.get("list_min_names")
+    most = config.get("list_max_words")
+    return ListCue(
+        kinds=frozenset(str(x) for x in labels) if isinstance(labels, list) else cue.kinds,
+        min_names=least if isinstance(least, int) else cue.min_names,
+        max_words=most if isinstance(most, int) else cue.max_words,
+    )
+
+
+def combine_document(
+    text: str, tokens: Sequence[Token], gazetteer: Sequence[Mention],
+    tagged: Sequence[Mention], config: Mapping[str, Any],
+) -> list[Mention]:
+    """What the ``entities`` step keeps: :func:`combine` under the settings' policy, then the
+    list cue (:mod:`khabar.entities.listcue`)."""
+    found = combine(gazetteer, tagged, Policy.from_config(config))
+    return add_list_items(text, tokens, found, list_cue_from_config(config))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from khabar.document import Document, Mention, Token
-from khabar.entities.combine import Policy, combine
+from khabar.entities.combine import combine_document
 from khabar.entities.gazetteer import Gazetteer, Match
 from khabar.entities.index import NameIndex, get_index
 from khabar.entities.linker import Linker
@@ -62,7 +62,8 @@ class EntitiesStep(_KBStep):
         gazetteer = Gazetteer(self.index, float(self.config.get("fuzzy_min", 80.0)))
         found = [self._mention(doc, m) for m in gazetteer.find(doc.text, doc.tokens)]
         if self.config.get("use_tagger", True):
-            found = combine(found, self._tagged(doc), Policy.from_config(self.config))
+            found = combine_document(doc.text, doc.tokens, found, self._tagged(doc),
+                                     self.config)
         doc.mentions.extend(sorted(found, key=lambda m: (m.start, m.end)))
 
     def _mention(self, doc: Document, match: Match) -> Mention:
