@@ -9,6 +9,7 @@ words long with no function word in it. Tuned on IL-NER Hindi dev (EVALUATION.md
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,11 +67,13 @@ def add_list_items(
     if not tokens or not cue.kinds:
         return mentions
     words = [text[t.start : t.end] for t in tokens]
+    starts = [t.start for t in tokens]
     by_token: dict[int, Mention] = {}
-    for mention in mentions:
-        for i, token in enumerate(tokens):
-            if mention.start <= token.start and token.end <= mention.end:
-                by_token[i] = mention
+    for mention in mentions:  # tokens are in text order: only those from the mention's start
+        i = bisect_left(starts, mention.start)
+        while i < len(tokens) and tokens[i].end <= mention.end:
+            by_token[i] = mention
+            i += 1
     out = list(mentions)
     for items in _lists(words):
         kind = _list_kind(items, tokens, by_token, cue)
