@@ -56,17 +56,24 @@ def _limits(table: Table) -> tuple[tuple[str, int], ...]:
 def fit(table: Table, batch: list[Row]) -> list[Row]:
     """Cut strings longer than their column allows and replace NUL characters (PostgreSQL
     refuses both; U+FFFD keeps character offsets)."""
-    limits = _limits(table)
-    for row in batch:
-        for name, length in limits:
-            value = row.get(name)
-            if not isinstance(value, str):
-                continue
-            if "\x00" in value:
-                value = row[name] = value.replace("\x00", "\ufffd")
-            if length and len(value) > length:
-                row[name] = value[:length]
+    for name, length in _limits(table):
+        texts = [v for v in [row.get(name) for row in batch] if isinstance(v, str)]
+        if not texts:
+            continue
+        if "\x00" in "".join(texts) or (length and max(map(len, texts)) > length):
+            _fit_column(batch, name, length)  # rare: only columns that need it are walked
     return batch
+
+
+def _fit_column(batch: list[Row], name: str, length: int) -> None:
+    for row in batch:
+        value = row.get(name)
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            value = row[name] = value.replace("\x00", "\ufffd")
+        if length and len(value) > length:
+            row[name] = value[:length]
 
 
 def outlet_name(doc: Document) -> str | None:
