@@ -98,3 +98,16 @@ def test_list_cue_names_the_missing_item_of_a_list_of_places() -> None:
         ("सतारा", "location", "list")]
     assert add_list_items(doc.text, doc.tokens, places, ListCue(min_names=4)) == places
     assert add_list_items(doc.text, doc.tokens, places[:1], ListCue()) == places[:1]
+
+
+def test_time_words_glued_to_a_known_name_do_not_win() -> None:
+    text = "पिछले महीने अमित शाह दिल्ली आए"
+    def at(piece: str, label: str, source: str) -> Mention:
+        s = text.index(piece)
+        return Mention(s, s + len(piece), piece, label, source=source)
+
+    gaz = [at("अमित शाह", "person", "gazetteer")]
+    glued = [at("महीने अमित शाह", "person", "tagger")]
+    assert pairs(combine(gaz, glued)) == [("अमित शाह", "person")]
+    longer = [at("अमित शाह दिल्ली", "person", "tagger")]  # no time word: the tagger decides
+    assert pairs(combine(gaz, longer)) == [("अमित शाह दिल्ली", "person")]

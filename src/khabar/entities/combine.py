@@ -12,14 +12,22 @@ then adds the list cue of :mod:`khabar.entities.listcue`.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 from khabar.document import Mention, Token
 from khabar.entities.listcue import ListCue, add_list_items
+from khabar.lang.normalize import match_key
 
 Side = Literal["gazetteer", "tagger"]
+#: ``gazetteer_inside`` may also be "tagger-clean": the longer tagger span wins unless the
+#: words it adds to the knowledge-base name are time words the tagger glued on (महीने अमित
+#: शाह, कल बाइडन, मोदी बुधवार); सुरेश पाल and भारतीय किसान संघ still win.
+InsideRule = Literal["gazetteer", "tagger", "tagger-clean"]
 
 #: Gazetteer labels trusted without the tagger by default (every typed one; ``other`` is left
 #: out: it holds festivals, months and common nouns as well as names).
@@ -32,7 +40,7 @@ class Policy:
     """Which side wins an overlap, and which lone gazetteer mentions are kept."""
 
     same_span_label: Side = "gazetteer"
-    gazetteer_inside: Side = "tagger"  # the tagger span is longer
+    gazetteer_inside: InsideRule = "tagger-clean"  # the tagger span is longer
     tagger_inside: Side = "gazetteer"  # the gazetteer span is longer
     crossing: Side = "tagger"
     alone_labels: frozenset[str] = field(default_factory=lambda: frozenset(ALONE_DEFAULT))
@@ -49,7 +57,9 @@ class Policy:
         changes: dict[str, Any] = {}
         for key in sides:
             value = config.get(key)
-            if value in ("gazetteer", "tagger"):
+            if value in ("gazetteer", "tagger") or (
+                key == "gazetteer_inside" and value == "tagger-clean"
+            ):
                 changes[key] = value
         labels = config.get("alone_labels")
         if isinstance(labels, list):
@@ -61,6 +71,19 @@ class Policy:
         if isinstance(most, int):
             changes["max_overlapped"] = most
         return replace(policy, **changes)
+
+
+@cache
+def time_words(lang: str = "hi") -> frozenset[str]:
+    """Single time words of ``lang/<lang>/time.toml`` (months, weekdays, units, आज, कल ...)."""
+    path = Path(__file__).parents[1] / "lang" / lang / "time.toml"
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    words: set[str] = set()
+    for table in ("months", "weekdays", "units", "determiners", "days"):
+        words.update(w for phrase in data.get(table, {}) for w in phrase.split())
+    words.update(w for phrase in data.get("kal", {}).get("words", []) for w in phrase.split())
+    return frozenset(match_key(w) for w in words)
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -81,6 +104,10 @@ def _winner(gaz: Mention, tag: Mention, policy: Policy) -> Side:
     relation = _relation(gaz, tag)
     if relation == "same":
         return "gazetteer"
+    if relation == "gazetteer_inside" and policy.gazetteer_inside == "tagger-clean":
+        added = tag.text[: gaz.start - tag.start] + " " + tag.text[gaz.end - tag.start :]
+        glued = any(match_key(word) in time_words() for word in added.split())
+        return "gazetteer" if glued else "tagger"
     side: Side = getattr(policy, relation)
     return side
 
