@@ -60,6 +60,8 @@ def _starts(prev_tag: str, tag: str, prev_type: str, kind: str) -> bool:
 def spans(tags: Sequence[str]) -> list[Span]:
     """Entity spans ``(type, start, end)`` (end exclusive) of one BIO tag sequence, read the way
     seqeval's default mode reads them (a malformed ``-NEO`` tag still opens an NEO entity)."""
+    if tags.count("O") == len(tags):  # most sentences: nothing to read
+        return []
     out: list[Span] = []
     prev_tag, prev_type, begin = "O", "", 0
     for i, chunk in enumerate([*tags, "O"]):
