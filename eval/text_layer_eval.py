@@ -21,50 +21,12 @@ import sys
 from pathlib import Path
 
 from khabar.entities.nerdata import read_conll
+from khabar.lang.agreement import sentence_agreement, token_agreement
 from khabar.lang.detokenize import natural, spaced
 from khabar.lang.langid import LanguageIdentifier
-from khabar.lang.sentences import split_sentences
-from khabar.lang.tokens import Tokenizer
 from khabar.pipeline import Options
 
 ILNER = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "il-ner" / "Hindi"
-TERMINATORS = ("।", "?", "!", ".", "॥")
-PER_BLOCK = 5
-
-
-def token_agreement(sentences: list[list[str]], style: str) -> tuple[float, float, int]:
-    rebuild = spaced if style == "spaced" else natural
-    tokenizer = Tokenizer()
-    gold_n = pred_n = both = 0
-    for sentence in sentences:
-        text, gold = rebuild(sentence)
-        pred = {(a, b) for a, b, _ in tokenizer.spans(text)}
-        gold_set = set(gold)
-        gold_n += len(gold_set)
-        pred_n += len(pred)
-        both += len(gold_set & pred)
-    return both / gold_n, both / pred_n, gold_n
-
-
-def sentence_agreement(sentences: list[list[str]]) -> tuple[float, float, int]:
-    texts = [natural(s)[0] for s in sentences]
-    counted = found = false_splits = 0
-    for i in range(0, len(texts), PER_BLOCK):
-        group = texts[i : i + PER_BLOCK]
-        block = " ".join(group)
-        ends: dict[int, bool] = {}
-        pos = 0
-        for text in group:
-            pos += len(text)
-            ends[pos] = text.rstrip("\"'”’)").endswith(TERMINATORS)
-            pos += 1
-        predicted = {end for _, end in split_sentences(block)}
-        for end, terminated in ends.items():
-            if end < len(block) and terminated:
-                counted += 1
-                found += end in predicted
-        false_splits += len(predicted - set(ends))
-    return found / counted, false_splits / len(texts), counted
 
 
 LANGID_CORPORA = {"Hindi": "hi", "Urdu": "ur", "Odia": "und", "Telugu": "und"}
@@ -97,8 +59,8 @@ def main() -> int:
     splits["all"] = [s for name in ("train", "dev", "test") for s in splits[name]]
     print(f"{'split':<6} {'style':<8} {'token recall':>12} {'precision':>10} {'tokens':>8}")
     for name, sentences in splits.items():
-        for style in ("spaced", "natural"):
-            recall, precision, n = token_agreement(sentences, style)
+        for style, rebuild in (("spaced", spaced), ("natural", natural)):
+            recall, precision, n = token_agreement(sentences, rebuild)
             print(f"{name:<6} {style:<8} {recall:>12.4f} {precision:>10.4f} {n:>8d}")
     print(f"\n{'split':<6} {'boundary recall':>15} {'false splits/sent':>18} {'boundaries':>10}")
     for name, sentences in splits.items():

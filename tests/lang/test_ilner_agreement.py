@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from khabar.entities.nerdata import read_conll
+from khabar.lang.agreement import sentence_agreement, token_agreement
 from khabar.lang.detokenize import Rebuilt, natural, spaced
-from khabar.lang.sentences import split_sentences
-from khabar.lang.tokens import Tokenizer
 
 
 @pytest.fixture(scope="module")
@@ -32,33 +31,18 @@ def corpus(seed_path: Path) -> list[list[str]]:
     return out
 
 
-def agreement(corpus: list[list[str]], rebuild: Callable[[list[str]], Rebuilt]) -> tuple[
-        float, float]:
-    tokenizer = Tokenizer()
-    gold_n = pred_n = both = 0
-    for sentence in corpus:
-        text, gold = rebuild(sentence)
-        assert [text[a:b] for a, b in gold] == sentence
-        pred = {(a, b) for a, b, _ in tokenizer.spans(text)}
-        gold_set = set(gold)
-        gold_n, pred_n, both = gold_n + len(gold_set), pred_n + len(pred), both + len(
-            gold_set & pred)
-    return both / gold_n, both / pred_n
-
-
 @pytest.mark.realdata
 @pytest.mark.parametrize("rebuild", [spaced, natural], ids=["spaced", "natural"])
 def test_token_boundaries_agree_with_il_ner(
     corpus: list[list[str]], rebuild: Callable[[list[str]], Rebuilt]
 ) -> None:
     assert len(corpus) > 13000
-    recall, precision = agreement(corpus, rebuild)
+    for sentence in corpus:  # the rebuilt text slices back to the corpus tokens
+        text, gold = rebuild(sentence)
+        assert [text[a:b] for a, b in gold] == sentence
+    recall, precision, _ = token_agreement(corpus, rebuild)
     assert recall >= 0.99, recall
     assert precision >= 0.99, precision
-
-
-SENTENCES_PER_BLOCK = 5
-TERMINATORS = ("।", "?", "!", ".", "॥")
 
 
 @pytest.mark.realdata
@@ -70,22 +54,7 @@ def test_sentence_boundaries_on_il_ner_paragraphs(corpus: list[list[str]]) -> No
     of sentences). A corpus sentence without a terminator (a heading) cannot be found once
     joined to the next one by a space, so those boundaries are not counted.
     """
-    texts = [natural(sentence)[0] for sentence in corpus]
-    counted = found = false_splits = 0
-    for i in range(0, len(texts), SENTENCES_PER_BLOCK):
-        group = texts[i : i + SENTENCES_PER_BLOCK]
-        block = " ".join(group)
-        ends, pos = {}, 0
-        for text in group:
-            pos += len(text)
-            ends[pos] = text.rstrip("\"'”’)").endswith(TERMINATORS)
-            pos += 1
-        predicted = {end for _, end in split_sentences(block)}
-        for end, terminated in ends.items():
-            if end < len(block) and terminated:
-                counted += 1
-                found += end in predicted
-        false_splits += len(predicted - set(ends))
+    found_share, false_rate, counted = sentence_agreement(corpus)
     assert counted > 9000
-    assert found / counted >= 0.99, found / counted
-    assert false_splits / len(texts) <= 0.01, false_splits / len(texts)
+    assert found_share >= 0.99, found_share
+    assert false_rate <= 0.01, false_rate
