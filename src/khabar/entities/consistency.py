@@ -77,6 +77,8 @@ def tag_bracketed_short_forms(
 ) -> None:
     """``NAME ( SHORT )``: an untagged one-token short form in brackets right after a tagged
     name takes the name's type (भारतीय उद्योग परिसंघ ( सीआईआई ))."""
+    if "(" not in keys:  # most sentences: no bracket, nothing to read
+        return
     for kind, _, end in spans(tags):
         if kind not in PROPAGATED or end + 2 >= len(keys):
             continue
@@ -88,16 +90,17 @@ def tag_bracketed_short_forms(
 def retype_family_names(keys: Sequence[Sequence[str]], tags: list[list[str]]) -> None:
     """A one-token place or organisation that is the last word of a person's full name found in
     the same document is that person's family name (रमेश चौहान ... चौहान से)."""
+    found = [spans(sentence_tags) for sentence_tags in tags]
     family = {
         sentence_keys[end - 1]
-        for sentence_keys, sentence_tags in zip(keys, tags, strict=True)
-        for kind, start, end in spans(sentence_tags)
+        for sentence_keys, sentence_spans in zip(keys, found, strict=True)
+        for kind, start, end in sentence_spans
         if kind == "NEP" and end - start >= 2
     }
     if not family:
         return
-    for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
-        for kind, start, end in spans(sentence_tags):
+    for sentence_keys, sentence_tags, sentence_spans in zip(keys, tags, found, strict=True):
+        for kind, start, end in sentence_spans:
             if kind in ("NEL", "NEO") and end - start == 1 and sentence_keys[start] in family:
                 sentence_tags[start] = "B-NEP"
 

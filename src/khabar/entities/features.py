@@ -19,6 +19,7 @@ _FOLD = str.maketrans({"\u093c": None, "\u200c": None, "\u200d": None, "\u0901":
 _MAX_SPAN = 4
 _WINDOW = (-2, -1, 1, 2)
 _CACHE_LIMIT = 200_000
+_EDGE = tuple(f"{off}n=#" for off in _WINDOW)
 CLUSTER_FILE = "ner_clusters.tsv"
 
 
@@ -167,6 +168,7 @@ class FeatureExtractor:
     def __init__(self, lex: Lexicons | None = None) -> None:
         self.lex = lex or lexicons()
         self._word_cache: dict[str, WordInfo] = {}
+        self._context_cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def key(self, word: str) -> str:
         """The folded form of a word (cached)."""
@@ -178,6 +180,7 @@ class FeatureExtractor:
 
     def clear_cache(self) -> None:
         self._word_cache.clear()
+        self._context_cache.clear()
 
     def _word(self, word: str) -> WordInfo:
         """(folded form, word-only features, cue class, coarse cluster) of a word, cached."""
@@ -221,6 +224,23 @@ class FeatureExtractor:
             self._word_cache[word] = result
         return result
 
+    def _context(self, word: str, info: WordInfo) -> tuple[tuple[str, ...], ...]:
+        """What a word adds to a neighbour's features, for each offset of the window, cached
+        (the same strings the window loop would build: ``-1n=…``, ``-1c=…``, ``-1k=…``)."""
+        hit = self._context_cache.get(word)
+        if hit is not None:
+            return hit
+        key, _, cue, coarse = info
+        result = tuple(
+            (f"{off}n=" + key,)
+            + ((f"{off}c=" + cue,) if cue else ())
+            + ((f"{off}k=" + coarse,) if coarse and off in (-1, 1) else ())
+            for off in _WINDOW
+        )
+        if len(self._context_cache) < _CACHE_LIMIT:
+            self._context_cache[word] = result
+        return result
+
     def _spans(self, keys: Sequence[str]) -> list[list[str]]:
         """Longest gazetteer phrase matches as B/I features per token."""
         out: list[list[str]] = [[] for _ in keys]
@@ -232,22 +252,18 @@ class FeatureExtractor:
         info = [self._word(token) for token in tokens]
         keys = [item[0] for item in info]
         cues = [item[2] for item in info]
-        clusters = [item[3] for item in info]
+        context = [self._context(token, item) for token, item in zip(tokens, info, strict=True)]
         spans = self._spans(keys)
         n = len(tokens)
         result: list[list[str]] = []
         for i in range(n):
             feats = ["b", *info[i][1], *spans[i]]
-            for off in _WINDOW:
+            for k, off in enumerate(_WINDOW):
                 j = i + off
                 if 0 <= j < n:
-                    feats.append(f"{off}n=" + keys[j])
-                    if cues[j]:
-                        feats.append(f"{off}c=" + cues[j])
-                    if clusters[j] and off in (-1, 1):
-                        feats.append(f"{off}k=" + clusters[j])
+                    feats.extend(context[j][k])
                 else:
-                    feats.append(f"{off}n=#")
+                    feats.append(_EDGE[k])
             if i + 1 < n:
                 feats.append("nn=" + keys[i] + "|" + keys[i + 1])
                 if cues[i + 1] == "pp":
