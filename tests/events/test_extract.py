@@ -37,6 +37,7 @@ def who(ev: Event, ids: dict[str, str]) -> tuple[list[str], list[str]]:
     ("भारत ने जापान की मदद की।", "AID", ["India"], ["Japan"]),
     ("भारत ने चीन पर घुसपैठ का आरोप लगाया।", "ACCUSE", ["India"], ["China"]),
     ("पाकिस्तान की मदद लेगा चीन", "REQUEST", ["China"], ["Pakistan"]),
+    ("भारत जापान की हर संभव मदद करेगा।", "AID", ["India"], ["Japan"]),
 ])
 def test_roles_from_case_markers(text: str, type_: str, actors: list[str],
                                  recipients: list[str]) -> None:

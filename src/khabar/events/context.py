@@ -54,6 +54,7 @@ class Cues:
     pron_subject: frozenset[str]
     pair: frozenset[str]
     pair_heads: dict[str, str]
+    gen_modifiers: frozenset[str] = frozenset()
 
 
 def keys(xs: list[str]) -> frozenset[str]:
@@ -72,6 +73,7 @@ def cues(lang: str = "hi") -> Cues:
         spokes=keys(data["agents"]["spokesperson"]),
         pron_subject=keys(data["pronouns"]["subject"]), pair=keys(data["pronouns"]["pair"]),
         pair_heads={key(k): v for k, v in data["pronouns"]["pair_heads"].items()},
+        gen_modifiers=keys(data["markers"].get("gen_modifiers", [])),
     )
 
 

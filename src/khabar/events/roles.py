@@ -64,7 +64,7 @@ def assign(view: SentenceView, hit: Hit, k_hit: int, hits: list[Hit], dv: DocVie
                 and slot.marker in entry.goal:
             roles.goal = slot
             continue
-        if slot.marker == "gen" and not (hit.anchor[0] - 1 <= slot.after <= hit.anchor[0]):
+        if slot.marker == "gen" and not _gen_reaches(view, slot.after, hit.anchor[0], dv):
             continue
         if slot.marker == "nom":
             if not roles.actors and slot.etype not in _NOT_SUBJECT:
@@ -81,6 +81,15 @@ def assign(view: SentenceView, hit: Hit, k_hit: int, hits: list[Hit], dv: DocVie
     roles.place = best_place(places, hit.anchor[0])
     _settle(roles, symmetric, dative)
     return roles
+
+
+def _gen_reaches(view: SentenceView, after: int, anchor: int, dv: DocView) -> bool:
+    """A genitive governs the trigger noun right after it, or after modifiers of that noun
+    ("नेपाल की हर संभव मदद")."""
+    if anchor - 1 <= after <= anchor:
+        return True
+    between = view.ws[after:anchor]
+    return 0 < len(between) <= 3 and all(w.key in dv.cues.gen_modifiers for w in between)
 
 
 def best_place(places: list[Slot], anchor: int) -> Slot | None:
