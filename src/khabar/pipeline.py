@@ -208,7 +208,7 @@ class Pipeline:
         self.reset()
         window = max(1, int(self.options.get("pipeline", "window", 64)))
         docs = (_from_record(r) for r in self._records(sources, on_error))
-        batches = _windows(docs, window)
+        batches = windows(docs, window)
         if workers <= 1:
             for batch in batches:
                 yield from self.run_batch(batch)
@@ -247,9 +247,13 @@ def _apply(step: Step, doc: Document) -> None:
         doc.rejected.step = step.name
 
 
-def _windows(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for doc in docs:
+T = TypeVar("T")
+
+
+def windows(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), lazily."""
+    batch: list[T] = []
+    for doc in items:
         batch.append(doc)
         if len(batch) >= size:
             yield batch

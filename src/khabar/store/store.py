@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -13,6 +13,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from khabar.document import Document
 from khabar.errors import KhabarError, StoreRefused
+from khabar.pipeline import windows
 from khabar.store import engine as engines
 from khabar.store.ingest import (
     IngestReport,
@@ -27,17 +28,6 @@ from khabar.store.jsonform import read_stored
 from khabar.store.schema import documents
 
 log = logging.getLogger(__name__)
-
-
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for doc in docs:
-        batch.append(doc)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _tally(report: IngestReport, batch: list[Document], outcomes: list[Outcome],
@@ -141,7 +131,7 @@ class Store:
     ) -> None:
         with self.engine.connect() as conn:
             writer = Writer(conn, version, report.run_id)
-            for batch in _batches(timed(docs, report), batch_size):
+            for batch in windows(timed(docs, report), batch_size):
                 start = time.perf_counter()
                 try:
                     outcomes = _write(conn, writer, batch, report)
