@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -37,8 +36,9 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(key(m.group()) for m in _WORD.finditer(text))
 
 
-@dataclass(slots=True, frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word or punctuation mark: offsets into the document text and its matching key."""
+
     start: int
     end: int
     key: str
@@ -51,14 +51,12 @@ def words(text: str, start: int, end: int) -> list[Word]:
 
 @lru_cache(maxsize=1024)
 def _words(text: str, start: int, end: int) -> tuple[Word, ...]:
-    """Cached: the times and events steps read each sentence of a document in turn."""
-    return tuple([Word(s + start, e + start, k) for s, e, k in _relative(text[start:end])])
+    """Cached: the times and events steps read each sentence of a document in turn.
 
-
-@lru_cache(maxsize=4096)
-def _relative(piece: str) -> tuple[tuple[int, int, str], ...]:
-    """Word spans of a piece of text (cached: the times and events steps read each sentence)."""
-    return tuple([(m.start(), m.end(), key(m.group())) for m in _WORD.finditer(piece)])
+    One regex pass over the sentence in place (no slice); a tuple-based word per match.
+    """
+    return tuple([Word(m.start(), m.end(), key(m.group()))
+                  for m in _WORD.finditer(text, start, end)])
 
 
 def sentences(doc: Document) -> list[Sentence]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from khabar.document import Document, Precision, TimeExpression
-from khabar.events.text import Word, key, load_data, phrase_key, sentences, words
+from khabar.events.text import key, load_data, phrase_key, sentences, words
 
 _NUMERIC = regex.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)|"
                          r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -27,6 +27,10 @@ _PAST = frozenset(key(w) for w in ("था", "थी", "थे", "थीं", "�
                                     "हुई", "हुए", "किया", "लिया", "दिया", "ने", "मारे", "गईं"))
 _FUTURE = tuple(key(s) for s in ("ेगा", "ेगी", "ेंगे", "ोगा", "ोगी", "ोंगे", "एगा", "एगी",
                                  "एंगे", "येगा", "येगी", "येंगे", "ूंगा"))
+_PARSON = (key("परसों"),)
+_KAL = key("कल")
+_RECENTLY = (key("हाल"), key("ही"), key("में"))
+_ANY_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,11 @@ def anchor_date(doc: Document) -> dt.date | None:
         return None
 
 
-def tense(ws: list[Word]) -> int:
-    """-1 past, +1 future, 0 unknown: from the verbs of a sentence."""
-    if any(w.key.endswith(_FUTURE) for w in ws):
+def tense(keys: list[str]) -> int:
+    """-1 past, +1 future, 0 unknown: from the verbs of a sentence (its word keys)."""
+    if any(k.endswith(_FUTURE) for k in keys):
         return 1
-    if any(w.key in _PAST for w in ws):
+    if not _PAST.isdisjoint(keys):
         return -1
     return 0
 
@@ -107,15 +111,32 @@ class _Found:
     anchored: bool = True
 
 
-Matcher = Callable[[list[Word], int, dt.date | None, int], _Found | None]
+Matcher = Callable[[list[str], int, dt.date | None, int], _Found | None]
+Phrases = dict[str, tuple[tuple[tuple[str, ...], int], ...]]
 
 
-def _relative(ws: list[Word], i: int, anchor: dt.date | None, _t: int) -> _Found | None:
+def _by_first(phrases: Iterable[tuple[tuple[str, ...], int]]) -> Phrases:
+    """Phrases with a value, grouped by their first key, in their original order."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase, value in phrases:
+        out.setdefault(phrase[0], []).append((phrase, value))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _phrase_tables() -> tuple[Phrases, Phrases, Phrases]:
+    """Determiners, day words and kal words looked up by the key a phrase starts with."""
     tc = time_cues()
-    for det, offset in tc.determiners.items():
+    return (_by_first(tc.determiners.items()), _by_first(tc.days.items()),
+            _by_first((p, 0) for p in tc.kal))
+
+
+def _relative(ks: list[str], i: int, anchor: dt.date | None, _t: int) -> _Found | None:
+    tc = time_cues()
+    for det, offset in _phrase_tables()[0].get(ks[i], ()):
         n = len(det)
-        if tuple(w.key for w in ws[i : i + n]) == det and i + n < len(ws):
-            unit = tc.units.get(ws[i + n].key)
+        if i + n < len(ks) and tuple(ks[i : i + n]) == det:
+            unit = tc.units.get(ks[i + n])
             if unit is None or unit == "day":
                 continue
             value = None
@@ -135,31 +156,31 @@ def _offset(anchor: dt.date, unit: str, n: int) -> dt.date:
     return anchor + dt.timedelta(days=n)
 
 
-def _ago(ws: list[Word], i: int, anchor: dt.date | None, _t: int) -> _Found | None:
+def _ago(ks: list[str], i: int, anchor: dt.date | None, _t: int) -> _Found | None:
     tc = time_cues()
-    if not ws[i].key.isdigit() or i + 2 >= len(ws):
+    if not ks[i].isdigit() or i + 2 >= len(ks):
         return None
-    unit = tc.units.get(ws[i + 1].key)
-    sign = -1 if ws[i + 2].key in tc.ago else (1 if ws[i + 2].key in tc.later else 0)
+    unit = tc.units.get(ks[i + 1])
+    sign = -1 if ks[i + 2] in tc.ago else (1 if ks[i + 2] in tc.later else 0)
     if unit is None or sign == 0:
         return None
-    value = fmt(_offset(anchor, unit, sign * int(ws[i].key)), unit) if anchor else None
+    value = fmt(_offset(anchor, unit, sign * int(ks[i])), unit) if anchor else None
     return _Found(i, i + 3, value, unit)  # type: ignore[arg-type]
 
 
-def _days(ws: list[Word], i: int, anchor: dt.date | None, t: int) -> _Found | None:
-    tc = time_cues()
-    for phrase, offset in tc.days.items():
-        if tuple(w.key for w in ws[i : i + len(phrase)]) == phrase:
-            if phrase == (key("परसों"),):
+def _days(ks: list[str], i: int, anchor: dt.date | None, t: int) -> _Found | None:
+    _dets, days, kal = _phrase_tables()
+    for phrase, offset in days.get(ks[i], ()):
+        if tuple(ks[i : i + len(phrase)]) == phrase:
+            if phrase == _PARSON:
                 offset = 2 * t if t else 0
                 if t == 0:
                     return _Found(i, i + 1, None, "day")
             value = fmt(anchor + dt.timedelta(days=offset), "day") if anchor else None
             return _Found(i, i + len(phrase), value, "day")
-    for phrase in tc.kal:
-        if tuple(w.key for w in ws[i : i + len(phrase)]) == phrase:
-            sign = -1 if phrase[0] != key("कल") else t
+    for phrase, _zero in kal.get(ks[i], ()):
+        if tuple(ks[i : i + len(phrase)]) == phrase:
+            sign = -1 if phrase[0] != _KAL else t
             value = None
             if anchor is not None and sign != 0:
                 value = fmt(anchor + dt.timedelta(days=sign), "day")
@@ -167,8 +188,8 @@ def _days(ws: list[Word], i: int, anchor: dt.date | None, t: int) -> _Found | No
     return None
 
 
-def _weekday(ws: list[Word], i: int, anchor: dt.date | None, t: int) -> _Found | None:
-    wd = time_cues().weekdays.get(ws[i].key)
+def _weekday(ks: list[str], i: int, anchor: dt.date | None, t: int) -> _Found | None:
+    wd = time_cues().weekdays.get(ks[i])
     if wd is None:
         return None
     value = None
@@ -179,28 +200,28 @@ def _weekday(ws: list[Word], i: int, anchor: dt.date | None, t: int) -> _Found |
     return _Found(i, i + 1, value, "day")
 
 
-def _is_year(ws: list[Word], i: int) -> bool:
-    k = ws[i].key
+def _is_year(ks: list[str], i: int) -> bool:
+    k = ks[i]
     return len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2100
 
 
-def _absolute(ws: list[Word], i: int, anchor: dt.date | None, _t: int) -> _Found | None:
+def _absolute(ks: list[str], i: int, anchor: dt.date | None, _t: int) -> _Found | None:
     tc = time_cues()
-    k = ws[i].key
-    if k.isdigit() and 1 <= int(k) <= 31 and i + 1 < len(ws) and ws[i + 1].key in tc.months:
-        month = tc.months[ws[i + 1].key]
-        if i + 2 < len(ws) and _is_year(ws, i + 2):
-            return _safe_day(i, i + 3, int(ws[i + 2].key), month, int(k), False)
+    k = ks[i]
+    if k.isdigit() and 1 <= int(k) <= 31 and i + 1 < len(ks) and ks[i + 1] in tc.months:
+        month = tc.months[ks[i + 1]]
+        if i + 2 < len(ks) and _is_year(ks, i + 2):
+            return _safe_day(i, i + 3, int(ks[i + 2]), month, int(k), False)
         if anchor is None:
             return _Found(i, i + 2, None, "day")
         year = anchor.year - (1 if (month, int(k)) > (anchor.month, anchor.day + 7) else 0)
         return _safe_day(i, i + 2, year, month, int(k))
-    if k in tc.months and i + 1 < len(ws) and _is_year(ws, i + 1):
-        value = f"{int(ws[i + 1].key):04d}-{tc.months[k]:02d}"
+    if k in tc.months and i + 1 < len(ks) and _is_year(ks, i + 1):
+        value = f"{int(ks[i + 1]):04d}-{tc.months[k]:02d}"
         return _Found(i, i + 2, value, "month", False)
-    if _is_year(ws, i):
-        before = i > 0 and ws[i - 1].key in tc.year_before
-        after = i + 1 < len(ws) and ws[i + 1].key in tc.year_after
+    if _is_year(ks, i):
+        before = i > 0 and ks[i - 1] in tc.year_before
+        after = i + 1 < len(ks) and ks[i + 1] in tc.year_after
         if before or after:
             return _Found(i - 1 if before else i, i + 1, k, "year", False)
     return None
@@ -213,9 +234,8 @@ def _safe_day(i: int, j: int, y: int, m: int, d: int, anchored: bool = True) -> 
         return None
 
 
-def _vague(ws: list[Word], i: int, _a: dt.date | None, _t: int) -> _Found | None:
-    phrase = (key("हाल"), key("ही"), key("में"))
-    if tuple(w.key for w in ws[i : i + 3]) == phrase:
+def _vague(ks: list[str], i: int, _a: dt.date | None, _t: int) -> _Found | None:
+    if tuple(ks[i : i + 3]) == _RECENTLY:
         return _Found(i, i + 3, None, "unknown")
     return None
 
@@ -235,19 +255,18 @@ def _first_keys() -> frozenset[str]:
 def find_times(text: str, start: int, end: int, anchor: dt.date | None) -> list[TimeExpression]:
     """Temporal expressions in ``text[start:end]``, left to right."""
     ws = words(text, start, end)
-    t = tense(ws)
+    ks = [w.key for w in ws]
+    t = tense(ks)
     out = _numeric(text, start, end)
     taken = {(x.start, x.end) for x in out}
     first = _first_keys()
     i = 0
-    while i < len(ws):
-        k = ws[i].key
-        if k not in first and not k[:1].isdigit():
-            i += 1
+    for c in [n for n, k in enumerate(ks) if k in first or k[:1].isdigit()]:
+        if c < i:
             continue
-        found = next((f for m in _MATCHERS if (f := m(ws, i, anchor, t)) is not None), None)
+        found = next((f for m in _MATCHERS if (f := m(ks, c, anchor, t)) is not None), None)
         if found is None:
-            i += 1
+            i = c + 1
             continue
         s, e = ws[found.i].start, ws[found.j - 1].end
         if not any(a <= s < b for a, b in taken):
@@ -260,6 +279,8 @@ def find_times(text: str, start: int, end: int, anchor: dt.date | None) -> list[
 
 def _numeric(text: str, start: int, end: int) -> list[TimeExpression]:
     out: list[TimeExpression] = []
+    if _ANY_DIGIT.search(text, start, end) is None:
+        return out
     ascii_text = text[start:end].translate(_DIGITS)
     for m in _NUMERIC.finditer(ascii_text):
         if m.group(1):
