@@ -16,6 +16,7 @@ class AttrCues:
     speech: PhraseIndex
     unnamed: frozenset[str]
     impersonal: PhraseIndex
+    firsts: frozenset[str] = frozenset()  # keys any of the three phrase lists starts with
 
 
 @dataclass(slots=True)
@@ -30,11 +31,14 @@ class Scoped:
 @cache
 def attr_cues(lang: str = "hi") -> AttrCues:
     data = load_data(lang, "events/cues")["attribution"]
+    according = PhraseIndex([phrase_key(p) for p in data["according"]])
+    speech = PhraseIndex([phrase_key(p) for p in data["speech"]])
+    impersonal = PhraseIndex([phrase_key(p) for p in data["impersonal"]])
     return AttrCues(
-        according=PhraseIndex([phrase_key(p) for p in data["according"]]),
-        speech=PhraseIndex([phrase_key(p) for p in data["speech"]]),
-        unnamed=frozenset(key(w) for w in data["unnamed"]),
-        impersonal=PhraseIndex([phrase_key(p) for p in data["impersonal"]]),
+        according=according, speech=speech,
+        unnamed=frozenset(key(w) for w in data["unnamed"]), impersonal=impersonal,
+        firsts=frozenset(according.first) | frozenset(speech.first)
+        | frozenset(impersonal.first),
     )
 
 
@@ -48,7 +52,7 @@ def find_attributions(view: SentenceView, dv: DocView) -> list[Scoped]:
     keys = [w.key for w in view.ws]
     ends = {s.i1: s for s in view.slots}
     out: list[Scoped] = []
-    firsts = ac.according.first.keys() | ac.speech.first.keys() | ac.impersonal.first.keys()
+    firsts = ac.firsts
     for i in range(len(keys)):
         if keys[i] not in firsts:
             continue

@@ -6,6 +6,7 @@ Names come from ``doc.mentions`` (with ``entity``); pronouns (वह, उन्�
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -55,6 +56,9 @@ class Cues:
     pair: frozenset[str]
     pair_heads: dict[str, str]
     gen_modifiers: frozenset[str] = frozenset()
+    # ``markers`` grouped by their first key, longest first as in ``markers``.
+    marker_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
+        default_factory=dict)
 
 
 def keys(xs: list[str]) -> frozenset[str]:
@@ -74,7 +78,18 @@ def cues(lang: str = "hi") -> Cues:
         pron_subject=keys(data["pronouns"]["subject"]), pair=keys(data["pronouns"]["pair"]),
         pair_heads={key(k): v for k, v in data["pronouns"]["pair_heads"].items()},
         gen_modifiers=keys(data["markers"].get("gen_modifiers", [])),
+        marker_first=_by_first(markers),
     )
+
+
+def _by_first(
+    markers: tuple[tuple[tuple[str, ...], str], ...]
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, name in markers:
+        if phrase:
+            out.setdefault(phrase[0], []).append((phrase, name))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass
@@ -116,9 +131,11 @@ class DocView:
             while pos < len(by_start) and by_start[pos].start < s.start:
                 pos += 1
             j = pos
+            bounds: tuple[list[int], list[int]] | None = None
             while j < len(by_start) and by_start[j].start < s.end:
                 m = by_start[j]
-                self._add_slot(view, m.start, m.end, m.entity or "")
+                bounds = bounds or ([w.start for w in ws], [w.end for w in ws])
+                self._add_slot(view, bounds, m.start, m.end, m.entity or "")
                 j += 1
             inside = {k for slot in view.slots for k in range(slot.i0, slot.i1)}
             view.clause = _clauses(ws, self.cues.boundaries, inside)
@@ -128,9 +145,13 @@ class DocView:
         e = self.entities.get(entity)
         return e.type if e else "other"
 
-    def _add_slot(self, view: SentenceView, start: int, end: int, entity: str) -> None:
-        i0 = next((k for k, w in enumerate(view.ws) if w.end > start), len(view.ws))
-        i1 = next((k for k, w in enumerate(view.ws) if w.start >= end), len(view.ws))
+    def _add_slot(self, view: SentenceView, bounds: tuple[list[int], list[int]], start: int,
+                  end: int, entity: str) -> None:
+        """Words ``i0:i1`` of a mention: the first word ending after its start up to the first
+        word starting at or after its end (word offsets increase: found by bisection)."""
+        starts, ends = bounds
+        i0 = bisect_right(ends, start)
+        i1 = bisect_left(starts, end)
         if i0 < i1:
             view.slots.append(Slot(entity, self.etype(entity), i0, i1))
 

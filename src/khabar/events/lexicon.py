@@ -63,14 +63,16 @@ class Lexicon:
     def find(self, ws: list[Word], boundaries: frozenset[str]) -> list[Hit]:
         """Triggers in a sentence, left to right, never overlapping."""
         hits: list[Hit] = []
+        index = self.index
         i = 0
-        while i < len(ws):
-            hit = self._at(ws, i, boundaries)
+        for c in [k for k, w in enumerate(ws) if w.key in index]:  # words a phrase starts with
+            if c < i:
+                continue
+            hit = self._at(ws, c, boundaries)
             if hit is None:
-                i += 1
                 continue
             hits.append(hit)
-            i = max(hit.anchor[1], hit.lv[1] if hit.lv and hit.lv[0] > i else hit.anchor[1])
+            i = max(hit.anchor[1], hit.lv[1] if hit.lv and hit.lv[0] > c else hit.anchor[1])
         return hits
 
     def _at(self, ws: list[Word], i: int, boundaries: frozenset[str]) -> Hit | None:

@@ -16,7 +16,9 @@ def marker_at(ws: list[Word], j: int, cues: Cues) -> tuple[str, int]:
     """The case marker starting at word ``j`` (after skipping particles) and where it ends."""
     while j < len(ws) and ws[j].key in cues.particles:
         j += 1
-    for phrase, name in cues.markers:
+    if j >= len(ws):
+        return "nom", j
+    for phrase, name in cues.marker_first.get(ws[j].key, ()):
         if tuple(w.key for w in ws[j : j + len(phrase)]) == phrase:
             return name, j + len(phrase)
     return "nom", j
@@ -75,8 +77,9 @@ def add_pronouns(view: SentenceView, dv: DocView) -> None:
     """Slots for वह / उन्होंने / दोनों नेता / इसी शहर, resolved from what came before."""
     cues, ws = dv.cues, view.ws
     taken = {i for s in view.slots for i in range(s.i0, s.i1)}
+    starts = cues.pron_subject | cues.pair | _ANAPHOR_FIRST  # what a pronoun slot starts with
     for p, w in enumerate(ws):
-        if p in taken:
+        if w.key not in starts or p in taken:
             continue
         if w.key in cues.pron_subject:
             ent = _resolve_subject(view, dv, p)
