@@ -25,8 +25,9 @@ from pathlib import Path
 
 from khabar.document import Document, Sentence, Token
 from khabar.entities.nerdata import PER_LOC_ORG, Counts, read_conll, score, spans
+from khabar.entities.neural import MODEL_PATH as BILSTM_PATH
 from khabar.entities.steps import EntitiesStep
-from khabar.entities.tagger import MODEL_PATH, NerTagger
+from khabar.entities.tagger import MODEL_PATH, tagger_for
 from khabar.pipeline import Options
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), default="test")
     parser.add_argument("--data", type=Path, default=ILNER)
-    parser.add_argument("--model", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--tagger", choices=("bilstm", "crf"), default="bilstm", help="which shipped model"
+    )
+    parser.add_argument("--model", type=Path, default=None, help="another model file")
     parser.add_argument("--limit", type=int, default=0, help="first N sentences only")
     parser.add_argument(
         "--document",
@@ -107,13 +111,17 @@ def main(argv: list[str] | None = None) -> int:
     sentences = read_conll(args.data / f"Hindi-{args.split}.txt")
     if args.limit:
         sentences = sentences[: args.limit]
-    tagger = NerTagger(args.model)
+    if args.model is None:
+        args.model = BILSTM_PATH if args.tagger == "bilstm" else MODEL_PATH
+    tagger = tagger_for(args.model)
     started = time.perf_counter()
     tokens = [toks for toks, _ in sentences]
     if args.document:
         predicted = tagger.tag_document(tokens)
     else:
-        predicted = [tagger.tag(toks) for toks in tokens]
+        # each sentence alone (the BiLSTM batches sentences, which does not change them)
+        batch = getattr(tagger, "tag_many", None)
+        predicted = batch(tokens) if batch else [tagger.tag(toks) for toks in tokens]
     if args.system:
         step = EntitiesStep(Options.load())
         step.__dict__["_tagger"] = tagger  # the step's tagger, over the model being scored

@@ -33,14 +33,14 @@ def test_model_ships_and_is_modest() -> None:
 
 def test_person_before_ne_and_city_after_me() -> None:
     tokens = words("कल श्री राजेश वर्मा ने पटना में किसानों की एक सभा को संबोधित किया ।")
-    found = _entities(tokens, load_tagger().tag(tokens))
+    found = _entities(tokens, load_tagger("crf").tag(tokens))
     assert ("NEP", "राजेश वर्मा") in found
     assert ("NEL", "पटना") in found
 
 
 def test_organisation_and_country() -> None:
     tokens = words("भारतीय रिजर्व बैंक ने बुधवार को जापान के साथ एक समझौता किया ।")
-    found = _entities(tokens, load_tagger().tag(tokens))
+    found = _entities(tokens, load_tagger("crf").tag(tokens))
     assert ("NEO", "भारतीय रिजर्व बैंक") in found
     assert ("NEL", "जापान") in found
     assert not any(kind == "NEP" for kind, _ in found)
@@ -48,13 +48,13 @@ def test_organisation_and_country() -> None:
 
 def test_plain_sentence_has_no_person() -> None:
     tokens = words("बारिश के कारण आज सुबह से सड़कें खाली रहीं ।")
-    tags = load_tagger().tag(tokens)
+    tags = load_tagger("crf").tag(tokens)
     assert len(tags) == len(tokens)
     assert not any(tag.endswith("NEP") for tag in tags)
 
 
 def test_empty_and_odd_input() -> None:
-    tagger = load_tagger()
+    tagger = load_tagger("crf")
     assert tagger.tag([]) == []
     assert tagger.tag_document([[], ["भारत"]])[0] == []
     assert len(tagger.tag(["", " ", "\u200d", "https://example.org"])) == 4
@@ -62,7 +62,7 @@ def test_empty_and_odd_input() -> None:
 
 def test_scores_are_marginals_of_the_best_path() -> None:
     tokens = words("प्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा ।")
-    tagger = load_tagger()
+    tagger = load_tagger("crf")
     scored = tagger.tag_with_scores(tokens)
     assert [tag for tag, _ in scored] == tagger.tag(tokens)
     assert all(0.0 < p <= 1.0 for _, p in scored)
@@ -83,7 +83,7 @@ def test_document_context_keeps_sentence_count() -> None:
         words("श्री अमरनाथ झा ने बैठक बुलाई ।"),
         words("झा ने कहा कि काम जल्द पूरा होगा ।"),
     ]
-    tags = load_tagger().tag_document(doc)
+    tags = load_tagger("crf").tag_document(doc)
     assert [len(t) for t in tags] == [len(s) for s in doc]
 
 
@@ -125,7 +125,7 @@ def test_span_reading_follows_conlleval() -> None:
 def test_il_ner_test_sample_floor() -> None:
     path = shared_path("data", "il-ner", "Hindi", "Hindi-test.txt")
     sentences = read_conll(path)[::4]
-    tagger = load_tagger()
+    tagger = load_tagger("crf")
     predicted = [tagger.tag(tokens) for tokens, _ in sentences]
     table = score([tags for _, tags in sentences], predicted)
     assert table["PER_LOC_ORG"].support > 100

@@ -178,6 +178,14 @@ class FeatureExtractor:
         """Whether a folded token looks like an acronym (एनएचबी, NHB)."""
         return is_acronym(key, self.lex.letters) or (key.isascii() and key.isalpha())
 
+    def word_features(self, word: str) -> tuple[str, ...]:
+        """The attributes of a word that depend on the word alone (cached)."""
+        return self._word(word)[1]
+
+    def span_features(self, keys: Sequence[str]) -> list[list[str]]:
+        """Gazetteer-phrase attributes (``wd=B1``, ``loc=I3`` …) per folded token."""
+        return self._spans(keys)
+
     def clear_cache(self) -> None:
         self._word_cache.clear()
         self._context_cache.clear()

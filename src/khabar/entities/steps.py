@@ -75,7 +75,7 @@ class EntitiesStep(_KBStep):
 
     def _tagged(self, doc: Document) -> list[Mention]:
         if "_tagger" not in self.__dict__:
-            self._tagger = _tagger()
+            self._tagger = _tagger(str(self.config.get("tagger", "bilstm")))
         tagger = self._tagger
         if tagger is None or not doc.tokens:
             return []
@@ -92,13 +92,13 @@ class EntitiesStep(_KBStep):
         return out
 
 
-def _tagger() -> Any:
+def _tagger(kind: str) -> Any:
     try:
         from khabar.entities.tagger import load_tagger
     except ImportError:
         return None
     try:
-        tagger = load_tagger()
+        tagger = load_tagger(kind)
         tagger.tag(["परीक्षण"])
     except Exception:
         log.info("NER tagger unavailable; gazetteer only", exc_info=True)

@@ -1,9 +1,10 @@
 """The shipped Hindi NER tagger: a CRF trained on IL-NER Hindi by ``scripts/train_ner.py``.
 
-``load_tagger()`` returns one cached :class:`NerTagger`. Tags are BIO with the IL-NER labels:
-NEP person, NEL location, NEO organisation, NETI time, NEN number, NEAR artefact, NEU url or
-e-mail (the model itself is trained on BIOES tags; they are turned back into BIO). The tagger
-is picklable: the crfsuite handle is dropped on pickling and reopened lazily.
+``load_tagger("crf")`` returns one cached :class:`NerTagger` (``load_tagger()`` the default,
+the BiLSTM-CRF of :mod:`khabar.entities.neural`). Tags are BIO with the IL-NER labels: NEP
+person, NEL location, NEO organisation, NETI time, NEN number, NEAR artefact, NEU url or e-mail
+(the model itself is trained on BIOES tags; they are turned back into BIO). The tagger is
+picklable: the crfsuite handle is dropped on pickling and reopened lazily.
 """
 
 from __future__ import annotations
@@ -96,7 +97,26 @@ class NerTagger:
             return [(to_bio(tag), float(tagger.marginal(tag, i))) for i, tag in enumerate(tags)]
 
 
+TAGGERS = ("bilstm", "crf")
+
+
 @cache
-def load_tagger() -> NerTagger:
-    """The shared tagger over the shipped model (opened on first use)."""
-    return NerTagger(MODEL_PATH)
+def load_tagger(kind: str = "bilstm") -> Any:
+    """The shared tagger of one kind over its shipped model (opened on first use):
+    ``bilstm`` (:class:`khabar.entities.neural.BiLstmTagger`, the default) or ``crf``."""
+    if kind == "crf":
+        return NerTagger(MODEL_PATH)
+    if kind == "bilstm":
+        from khabar.entities.neural import BiLstmTagger
+
+        return BiLstmTagger()
+    raise ValueError(f"unknown NER tagger {kind!r} (one of {', '.join(TAGGERS)})")
+
+
+def tagger_for(model: Path) -> Any:
+    """A tagger over a given model file: ``.npz`` is a BiLSTM-CRF, anything else crfsuite."""
+    if model.suffix == ".npz":
+        from khabar.entities.neural import BiLstmTagger
+
+        return BiLstmTagger(model)
+    return NerTagger(model)

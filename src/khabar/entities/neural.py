@@ -1,0 +1,317 @@
+"""The Hindi NER tagger as a BiLSTM-CRF, run with NumPy (no deep-learning framework at run time).
+
+The model is trained by ``scripts/train_ner_bilstm.py`` (PyTorch, a training-only dependency)
+on IL-NER Hindi and exported to ``models/hi_ner_bilstm.npz``. Each token is read as three
+parts joined together: a word vector, the sum of the vectors of the token's own features (the
+CRF tagger's word-only attributes and gazetteer-span attributes from
+:mod:`khabar.entities.features`), and a character CNN (max-pooled). A bidirectional LSTM reads
+the sentence, a linear layer gives per-label scores, and Viterbi over the learnt transitions
+picks the BIOES tags (returned as BIO).
+
+Speed: the LSTM's input projection is linear, so everything that depends on the word form
+alone (word vector, own features, characters) is projected once per word form and cached;
+a sentence then costs the span features, the recurrences (batched over many sentences of
+similar length) and a batched Viterbi.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from threadpoolctl import ThreadpoolController
+
+from khabar.entities.consistency import propagate
+from khabar.entities.features import FeatureExtractor
+from khabar.entities.nerdata import to_bio
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "hi_ner_bilstm.npz"
+_CACHE_LIMIT = 200_000
+_BATCH = 128
+
+Array = NDArray[np.floating[Any]]
+
+
+class _Weights:
+    """The exported arrays of one model, with the vocabularies as lookup tables."""
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        meta = json.loads(str(arrays.pop("meta")))
+        self.words = {w: i for i, w in enumerate(meta["words"])}
+        self.feats = {f: i for i, f in enumerate(meta["feats"])}
+        self.chars = {c: i for i, c in enumerate(meta["chars"])}
+        self.labels: list[str] = meta["labels"]
+        self.max_chars = int(meta["max_chars"])
+        self.skip_prefixes = tuple(meta["skip_prefixes"])
+        f32 = {name: value.astype(np.float32) for name, value in arrays.items()}
+        self.word_emb, self.feat_emb = f32["word_emb"], f32["feat_emb"]
+        self.char_emb, self.conv_w, self.conv_b = f32["char_emb"], f32["conv_w"], f32["conv_b"]
+        self.char_emb[0] = 0.0  # padding
+        directions = [lstm_gates(f32[f"{d}_wih"], f32[f"{d}_whh"], f32[f"{d}_b"]) for d in "fb"]
+        self.wih = (directions[0][0], directions[1][0])
+        self.whh_t = (directions[0][1], directions[1][1])
+        self.bias = (directions[0][2], directions[1][2])
+        self.out_w_t, self.out_b = f32["out_w"].T.copy(), f32["out_b"]
+        self.trans, self.start, self.end = f32["trans"], f32["start"], f32["end"]
+        word_dim, feat_dim = self.word_emb.shape[1], self.feat_emb.shape[1]
+        self.feat_slice = slice(word_dim, word_dim + feat_dim)
+
+
+def lstm_gates(wih: Array, whh: Array, bias: Array) -> tuple[Array, Array, Array]:
+    """PyTorch's LSTM weights (gates i, f, g, o) as :func:`_run` takes them: gates reordered
+    to (i, f, o, g) and the sigmoid gates' rows halved, so that one tanh over all gates gives
+    sigmoid(x) = 0.5 * tanh(x / 2) + 0.5; the recurrent matrix transposed."""
+    hidden = whh.shape[1]
+    order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
+    scale = np.r_[np.full(3 * hidden, 0.5), np.ones(hidden)].astype(np.float32)
+    return (
+        wih[order] * scale[:, None],
+        (whh[order] * scale[:, None]).T.copy(),
+        bias[order] * scale,
+    )
+
+
+class BiLstmTagger:
+    """BIO tagging with the exported BiLSTM-CRF; the same interface as the CRF tagger."""
+
+    def __init__(self, model_path: Path = MODEL_PATH) -> None:
+        self.model_path = Path(model_path)
+        self._weights: _Weights | None = None
+        self._extractor: FeatureExtractor | None = None
+        self._rows: dict[str, int] = {}  # word form -> row of ``_table``
+        self._table: Array = np.zeros((1, 1), np.float32)
+        self._span_cache: dict[str, Array] = {}
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_path": self.model_path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["model_path"])  # type: ignore[misc]
+
+    def _open(self) -> tuple[FeatureExtractor, _Weights]:
+        if self._weights is None or self._extractor is None:
+            with self._lock:
+                if self._weights is None:
+                    self._extractor = FeatureExtractor()
+                    self._weights = _Weights(self.model_path)
+                    width = 2 * self._weights.wih[0].shape[0]
+                    self._table = np.zeros((4096, width), np.float32)
+                    log.debug("opened NER model %s", self.model_path)
+        assert self._extractor is not None
+        return self._extractor, self._weights
+
+    def clear_cache(self) -> None:
+        """Forget the per-word caches (they are rebuilt as words are seen again)."""
+        self._rows.clear()
+        if self._extractor is not None:
+            self._extractor.clear_cache()
+
+    @property
+    def labels(self) -> list[str]:
+        """Every BIO tag the model can give."""
+        return sorted({to_bio(label) for label in self._open()[1].labels})
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """One BIO tag per token; an empty sequence gives an empty list."""
+        return self.tag_many([tokens])[0]
+
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]], consistent: bool = True
+    ) -> list[list[str]]:
+        """Tags for the sentences of one document; with ``consistent``, a PER/LOC/ORG name
+        found in one sentence is copied to its untagged repeats in the sentences nearby."""
+        tags = self.tag_many(sentences)
+        if not consistent:
+            return tags
+        extractor = self._open()[0]
+        keys = [[extractor.key(token) for token in sentence] for sentence in sentences]
+        return propagate(keys, tags, extractor.lex.stop_words, extractor.is_short_form)
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for many sentences, run in batches of similar length, with BLAS on one
+        thread (these matrices are small: more threads only wait for each other)."""
+        with _blas().limit(limits=1, user_api="blas"):
+            return self._tag_many(sentences)
+
+    def _tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for begin in range(0, len(order), _BATCH):
+            chunk = order[begin : begin + _BATCH]
+            for i, tags in zip(chunk, self._tag_batch([sentences[i] for i in chunk]), strict=True):
+                out[i] = tags
+        return out
+
+    def _tag_batch(self, batch: list[Sequence[str]]) -> list[list[str]]:
+        extractor, weights = self._open()
+        lengths = [len(sentence) for sentence in batch]
+        ids = np.zeros((len(batch), max(lengths)), np.int64)  # row 0: zeros (padding)
+        for row, found in enumerate(self._rows_of(extractor, weights, batch)):
+            ids[row, : len(found)] = found
+        inputs = self._table[ids]
+        self._add_spans(extractor, weights, batch, inputs)
+        gates = weights.whh_t[0].shape[1]
+        forward = _run(inputs[:, :, :gates], weights.whh_t[0], lengths, reverse=False)
+        backward = _run(inputs[:, :, gates:], weights.whh_t[1], lengths, reverse=True)
+        emissions = np.concatenate([forward, backward], axis=2) @ weights.out_w_t + weights.out_b
+        paths = _viterbi(emissions, lengths, weights)
+        return [[to_bio(weights.labels[j]) for j in path] for path in paths]
+
+    def _add_spans(
+        self,
+        extractor: FeatureExtractor,
+        weights: _Weights,
+        batch: list[Sequence[str]],
+        inputs: Array,
+    ) -> None:
+        """Add the projected gazetteer-span features (position-dependent) to the inputs."""
+        for row, sentence in enumerate(batch):
+            keys = [extractor.key(token) for token in sentence]
+            for pos, names in enumerate(extractor.span_features(keys)):
+                for name in names:
+                    inputs[row, pos] += self._span_input(weights, name)
+
+    def _rows_of(
+        self, extractor: FeatureExtractor, weights: _Weights, batch: list[Sequence[str]]
+    ) -> list[list[int]]:
+        """Each token's row in the table of projected word inputs (both directions, bias
+        included); word forms seen for the first time are computed together."""
+        rows = self._rows
+        if len(rows) >= _CACHE_LIMIT:
+            rows.clear()
+        new = list(dict.fromkeys(t for sentence in batch for t in sentence if t not in rows))
+        if new:
+            first = len(rows) + 1
+            needed = first + len(new)
+            if needed > len(self._table):
+                grown = np.zeros((max(needed, 2 * len(self._table)), self._table.shape[1]),
+                                 np.float32)
+                grown[: len(self._table)] = self._table
+                self._table = grown
+            vectors = _word_vectors(extractor, weights, new)
+            self._table[first:needed, : weights.bias[0].shape[0]] = (
+                vectors @ weights.wih[0].T + weights.bias[0])
+            self._table[first:needed, weights.bias[0].shape[0] :] = (
+                vectors @ weights.wih[1].T + weights.bias[1])
+            rows.update(zip(new, range(first, needed), strict=True))
+        return [[rows[t] for t in sentence] for sentence in batch]
+
+    def _span_input(self, weights: _Weights, name: str) -> Array:
+        hit = self._span_cache.get(name)
+        if hit is None:
+            index = weights.feats.get(name)
+            if index is None:
+                hit = np.zeros(2 * weights.wih[0].shape[0], np.float32)
+            else:
+                vector = weights.feat_emb[index]
+                hit = np.concatenate([
+                    weights.wih[0][:, weights.feat_slice] @ vector,
+                    weights.wih[1][:, weights.feat_slice] @ vector,
+                ])
+            self._span_cache[name] = hit
+        return hit
+
+
+@cache
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def _word_vectors(extractor: FeatureExtractor, weights: _Weights, words: list[str]) -> Array:
+    """The LSTM input vectors of word forms: word vector, own-feature bag, character CNN."""
+    bags = np.zeros((len(words), weights.feat_emb.shape[1]), np.float32)
+    keys = []
+    for n, word in enumerate(words):
+        keys.append(weights.words.get(extractor.key(word), 1))
+        ids = [
+            weights.feats[name]
+            for name in extractor.word_features(word)
+            if not name.startswith(weights.skip_prefixes) and name in weights.feats
+        ]
+        if ids:
+            bags[n] = weights.feat_emb[ids].sum(axis=0)
+    return np.concatenate([weights.word_emb[keys], bags, _char_cnn(weights, words)], axis=1)
+
+
+def _char_cnn(weights: _Weights, words: list[str]) -> Array:
+    """Per word, the max over its characters of ReLU(conv1d(character vectors)), kernel 3,
+    zero padding 1 (row 0 of the character table is the zero padding vector)."""
+    size = weights.max_chars
+    ids = np.zeros((len(words), size + 2), np.int64)
+    lengths = np.zeros(len(words), np.int64)
+    for n, word in enumerate(words):
+        chars = [weights.chars.get(char, 1) for char in word[:size]]
+        ids[n, 1 : len(chars) + 1] = chars
+        lengths[n] = len(chars)
+    table = weights.char_emb[ids]  # (words, size + 2, dim)
+    conv = weights.conv_b + sum(
+        table[:, k : k + size] @ weights.conv_w[:, :, k].T for k in range(3)
+    )
+    conv = np.maximum(conv, 0.0) * (np.arange(size)[None, :] < lengths[:, None])[:, :, None]
+    return np.asarray(conv.max(axis=1), dtype=np.float32)
+
+
+def _run(inputs: Array, whh_t: Array, lengths: list[int], reverse: bool) -> Array:
+    """One LSTM direction over a padded batch, gates in the order (i, f, o, g) with the
+    sigmoid gates pre-halved (see :class:`_Weights`). The backward direction reads each
+    sentence from its own last token."""
+    batch, width, gates = inputs.shape
+    hidden = gates // 4
+    if reverse:
+        index = np.array([[max(n - 1 - t, 0) for t in range(width)] for n in lengths])
+        inputs = inputs[np.arange(batch)[:, None], index]
+    h = np.zeros((batch, hidden), np.float32)
+    c = np.zeros((batch, hidden), np.float32)
+    z = np.empty((batch, gates), np.float32)
+    out = np.zeros((batch, width, hidden), np.float32)
+    sig = slice(0, 3 * hidden)
+    for t in range(width):
+        np.matmul(h, whh_t, out=z)
+        z += inputs[:, t]
+        np.tanh(z, out=z)
+        z[:, sig] *= 0.5
+        z[:, sig] += 0.5
+        c *= z[:, hidden : 2 * hidden]
+        c += z[:, :hidden] * z[:, 3 * hidden :]
+        h = z[:, 2 * hidden : 3 * hidden] * np.tanh(c)
+        out[:, t] = h
+    if reverse:
+        out = out[np.arange(batch)[:, None], index]
+    return out
+
+
+def _viterbi(emissions: Array, lengths: list[int], weights: _Weights) -> list[list[int]]:
+    """Best label paths of a padded batch; positions past a sentence's end carry its score."""
+    batch, width, _ = emissions.shape
+    score = weights.start[None, :] + emissions[:, 0]
+    pointers = np.zeros((batch, width, score.shape[1]), np.int64)
+    ends = np.array(lengths)
+    for t in range(1, width):
+        total = score[:, :, None] + weights.trans[None, :, :]
+        best = total.argmax(axis=1)
+        new = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        live = (t < ends)[:, None]
+        score = np.where(live, new, score)
+        pointers[:, t] = best
+    score = score + weights.end[None, :]
+    paths = []
+    for row, length in enumerate(lengths):
+        label = int(score[row].argmax())
+        path = [label]
+        for t in range(length - 1, 0, -1):
+            label = int(pointers[row, t, label])
+            path.append(label)
+        paths.append(path[::-1])
+    return paths
