@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -186,7 +187,18 @@ def _fuzzy_cached(index_id: int, key: str, fuzzy_min: float) -> tuple[tuple[str,
 def _choices(index_id: int, first: str, length: int) -> list[str]:
     """The Latin keys of a bucket within 3 characters of ``length``, in bucket order."""
     bucket = _INDEXES_BY_ID[index_id].buckets.get(first, [])
-    return [k for k in bucket if abs(len(k) - length) <= 3]
+    by_length = _positions_by_length(index_id, first)
+    near = range(length - 3, length + 4)
+    return [bucket[i] for i in sorted(chain.from_iterable(by_length.get(n, ()) for n in near))]
+
+
+@lru_cache(maxsize=512)
+def _positions_by_length(index_id: int, first: str) -> dict[int, list[int]]:
+    """Positions in a bucket of its keys of each length (a bucket is scanned once)."""
+    out: dict[int, list[int]] = {}
+    for i, k in enumerate(_INDEXES_BY_ID[index_id].buckets.get(first, [])):
+        out.setdefault(len(k), []).append(i)
+    return out
 
 
 _INDEXES_BY_ID: dict[int, NameIndex] = {}

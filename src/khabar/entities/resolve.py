@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from khabar.document import Document, Entity, EntityType, Mention
 from khabar.entities.gazetteer import Word, text_words
@@ -22,10 +23,17 @@ SHORT_FORM_SCORE = 0.8
 @dataclass
 class _State:
     doc: Document
-    words: list[Word]
-    word_starts: list[int]
     sentence_starts: list[int]
     links: dict[int, Link]
+
+    @cached_property
+    def words(self) -> list[Word]:
+        """The document's words, built on first use (context and short forms need them)."""
+        return [w for w in text_words(self.doc.text, self.doc.tokens) if w is not None]
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
@@ -39,9 +47,7 @@ class _State:
 
 def link_document(doc: Document, linker: Linker) -> None:
     """Link ``doc.mentions`` and fill ``doc.entities``; see the module doc."""
-    words = [w for w in text_words(doc.text, doc.tokens) if w is not None]
-    state = _State(doc, words, [w.start for w in words],
-                   [s.start for s in doc.sentences] or [0], {})
+    state = _State(doc, [s.start for s in doc.sentences] or [0], {})
     for i, mention in enumerate(doc.mentions):
         link = linker.link(mention.text, mention.label)
         if link is not None:
