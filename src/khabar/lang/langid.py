@@ -123,12 +123,18 @@ class LanguageIdentifier:
     def profile(self, text: str) -> Profile:
         """The profile of (the first ``sample_chars`` characters of) ``text``."""
         prof = Profile()
+        letters: dict[str, int] = {}  # plain dicts in the hot loop, same order of first use
+        words: dict[str, int] = {}
+        evidence = prof.evidence
+        cache, of_word = self._cache, self._word
         for word, n in Counter(_WORDS.findall(text, 0, self.sample_chars)).items():
-            script, evidence = self._word(word)
-            prof.letters[script] += n * len(word)
-            prof.words[script] += n
-            for lang, weight in evidence:
-                prof.evidence[lang] += n * weight
+            script, found = cache.get(word) or of_word(word)
+            letters[script] = letters.get(script, 0) + n * len(word)
+            words[script] = words.get(script, 0) + n
+            for lang, weight in found:
+                evidence[lang] += n * weight
+        prof.letters.update(letters)
+        prof.words.update(words)
         return prof
 
     def _word(self, word: str) -> tuple[str, tuple[tuple[str, float], ...]]:
