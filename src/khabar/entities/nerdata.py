@@ -62,9 +62,16 @@ def spans(tags: Sequence[str]) -> list[Span]:
     seqeval's default mode reads them (a malformed ``-NEO`` tag still opens an NEO entity)."""
     if tags.count("O") == len(tags):  # most sentences: nothing to read
         return []
+    # Only tags other than O and the tag right after each can change the reading: a run of O
+    # leaves the state at ("O", "_"), which is set again when positions are skipped.
+    busy = [i for i, chunk in enumerate(tags) if chunk != "O"]
+    padded = [*tags, "O"]
     out: list[Span] = []
-    prev_tag, prev_type, begin = "O", "", 0
-    for i, chunk in enumerate([*tags, "O"]):
+    prev_tag, prev_type, begin, last = "O", "", 0, -1
+    for i in sorted({*busy, *(i + 1 for i in busy)}):
+        if 0 < i != last + 1:
+            prev_tag, prev_type = "O", "_"
+        last, chunk = i, padded[i]
         tag = chunk[:1]
         kind = chunk[1:].split("-", maxsplit=1)[-1] or "_"
         if _ends(prev_tag, tag, prev_type, kind):

@@ -44,10 +44,7 @@ Array = NDArray[np.floating[Any]]
 class _Weights:
     """The exported arrays of one model, with the vocabularies as lookup tables."""
 
-    def __init__(self, path: Path) -> None:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
-        meta = json.loads(str(arrays.pop("meta")))
+    def __init__(self, arrays: dict[str, NDArray[Any]], meta: dict[str, Any]) -> None:
         self.words = {w: i for i, w in enumerate(meta["words"])}
         self.feats = {f: i for i, f in enumerate(meta["feats"])}
         self.chars = {c: i for i, c in enumerate(meta["chars"])}
@@ -68,6 +65,35 @@ class _Weights:
         self.feat_slice = slice(word_dim, word_dim + feat_dim)
 
 
+def load_members(path: Path) -> list[_Weights]:
+    """The models of one file: arrays ``<member>/<name>`` with the vocabularies in
+    ``<member>/meta`` (JSON). Several members are an ensemble: their label scores and
+    transitions are averaged."""
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    if "meta" in arrays:  # a single model written without a member prefix
+        arrays = {f"m0/{name}": value for name, value in arrays.items()}
+    members = sorted({name.split("/", 1)[0] for name in arrays})
+    out = []
+    for member in members:
+        own = {k.split("/", 1)[1]: v for k, v in arrays.items() if k.startswith(member + "/")}
+        meta = json.loads(str(own.pop("meta")))
+        out.append(_Weights(own, meta))
+    if any(m.labels != out[0].labels for m in out):
+        raise ValueError(f"{path}: the ensemble's members have different labels")
+    return out
+
+
+class _Transitions:
+    """Label transition scores (averaged over the members of an ensemble)."""
+
+    def __init__(self, members: list[_Weights]) -> None:
+        self.trans = np.mean([m.trans for m in members], axis=0)
+        self.start = np.mean([m.start for m in members], axis=0)
+        self.end = np.mean([m.end for m in members], axis=0)
+        self.trans_t = np.ascontiguousarray(self.trans.T)  # (to, from)
+
+
 def lstm_gates(wih: Array, whh: Array, bias: Array) -> tuple[Array, Array, Array]:
     """PyTorch's LSTM weights (gates i, f, g, o) as :func:`_run` takes them: gates reordered
     to (i, f, o, g) and the sigmoid gates' rows halved, so that one tanh over all gates gives
@@ -82,16 +108,85 @@ def lstm_gates(wih: Array, whh: Array, bias: Array) -> tuple[Array, Array, Array
     )
 
 
+class _Member:
+    """One model of the ensemble with its cache of projected word inputs."""
+
+    def __init__(self, weights: _Weights) -> None:
+        self.weights = weights
+        self.rows: dict[str, int] = {}  # word form -> row of ``table``; row 0 is padding
+        self.table: Array = np.zeros((4096, 2 * weights.wih[0].shape[0]), np.float32)
+        self.spans: dict[str, Array] = {}
+
+    def emissions(
+        self,
+        extractor: FeatureExtractor,
+        batch: list[Sequence[str]],
+        span_names: list[tuple[int, int, str]],
+    ) -> Array:
+        """Label scores (sentences × positions × labels) for a batch of sentences."""
+        weights = self.weights
+        lengths = [len(sentence) for sentence in batch]
+        ids = np.zeros((len(batch), max(lengths)), np.int64)
+        for row, found in enumerate(self._rows_of(extractor, batch)):
+            ids[row, : len(found)] = found
+        inputs = self.table[ids]
+        if span_names:
+            rows, positions, names = zip(*span_names, strict=True)
+            vectors = np.stack([self._span_input(name) for name in names])
+            np.add.at(inputs, (np.array(rows), np.array(positions)), vectors)
+        gates = weights.whh_t[0].shape[1]
+        forward = _run(inputs[:, :, :gates], weights.whh_t[0], lengths, reverse=False)
+        backward = _run(inputs[:, :, gates:], weights.whh_t[1], lengths, reverse=True)
+        return np.concatenate([forward, backward], axis=2) @ weights.out_w_t + weights.out_b
+
+    def _rows_of(self, extractor: FeatureExtractor, batch: list[Sequence[str]]) -> list[list[int]]:
+        """Each token's row in the table of projected word inputs (both directions, bias
+        included); word forms seen for the first time are computed together."""
+        rows, weights = self.rows, self.weights
+        if len(rows) >= _CACHE_LIMIT:
+            rows.clear()
+        new = list(dict.fromkeys(t for sentence in batch for t in sentence if t not in rows))
+        if new:
+            first = len(rows) + 1
+            needed = first + len(new)
+            if needed > len(self.table):
+                grown = np.zeros((max(needed, 2 * len(self.table)), self.table.shape[1]),
+                                 np.float32)
+                grown[: len(self.table)] = self.table
+                self.table = grown
+            vectors = _word_vectors(extractor, weights, new)
+            gates = weights.bias[0].shape[0]
+            self.table[first:needed, :gates] = vectors @ weights.wih[0].T + weights.bias[0]
+            self.table[first:needed, gates:] = vectors @ weights.wih[1].T + weights.bias[1]
+            rows.update(zip(new, range(first, needed), strict=True))
+        return [[rows[t] for t in sentence] for sentence in batch]
+
+    def _span_input(self, name: str) -> Array:
+        hit = self.spans.get(name)
+        if hit is None:
+            weights = self.weights
+            index = weights.feats.get(name)
+            if index is None:
+                hit = np.zeros(2 * weights.wih[0].shape[0], np.float32)
+            else:
+                vector = weights.feat_emb[index]
+                hit = np.concatenate([
+                    weights.wih[0][:, weights.feat_slice] @ vector,
+                    weights.wih[1][:, weights.feat_slice] @ vector,
+                ])
+            self.spans[name] = hit
+        return hit
+
+
 class BiLstmTagger:
-    """BIO tagging with the exported BiLSTM-CRF; the same interface as the CRF tagger."""
+    """BIO tagging with the exported BiLSTM-CRF (one model or an averaged ensemble); the
+    same interface as the CRF tagger."""
 
     def __init__(self, model_path: Path = MODEL_PATH) -> None:
         self.model_path = Path(model_path)
-        self._weights: _Weights | None = None
+        self._members: list[_Member] = []
+        self._transitions: _Transitions | None = None
         self._extractor: FeatureExtractor | None = None
-        self._rows: dict[str, int] = {}  # word form -> row of ``_table``
-        self._table: Array = np.zeros((1, 1), np.float32)
-        self._span_cache: dict[str, Array] = {}
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -100,28 +195,29 @@ class BiLstmTagger:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["model_path"])  # type: ignore[misc]
 
-    def _open(self) -> tuple[FeatureExtractor, _Weights]:
-        if self._weights is None or self._extractor is None:
+    def _open(self) -> FeatureExtractor:
+        if self._extractor is None:
             with self._lock:
-                if self._weights is None:
+                if self._extractor is None:
+                    members = load_members(self.model_path)
+                    self._members = [_Member(weights) for weights in members]
+                    self._transitions = _Transitions(members)
                     self._extractor = FeatureExtractor()
-                    self._weights = _Weights(self.model_path)
-                    width = 2 * self._weights.wih[0].shape[0]
-                    self._table = np.zeros((4096, width), np.float32)
-                    log.debug("opened NER model %s", self.model_path)
-        assert self._extractor is not None
-        return self._extractor, self._weights
+                    log.debug("opened NER model %s (%d)", self.model_path, len(members))
+        return self._extractor
 
     def clear_cache(self) -> None:
         """Forget the per-word caches (they are rebuilt as words are seen again)."""
-        self._rows.clear()
+        for member in self._members:
+            member.rows.clear()
         if self._extractor is not None:
             self._extractor.clear_cache()
 
     @property
     def labels(self) -> list[str]:
         """Every BIO tag the model can give."""
-        return sorted({to_bio(label) for label in self._open()[1].labels})
+        self._open()
+        return sorted({to_bio(label) for label in self._members[0].weights.labels})
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """One BIO tag per token; an empty sequence gives an empty list."""
@@ -133,9 +229,13 @@ class BiLstmTagger:
         """Tags for the sentences of one document; with ``consistent``, a PER/LOC/ORG name
         found in one sentence is copied to its untagged repeats in the sentences nearby."""
         tags = self.tag_many(sentences)
-        if not consistent:
-            return tags
-        extractor = self._open()[0]
+        return self.consistent(sentences, tags) if consistent else tags
+
+    def consistent(
+        self, sentences: Sequence[Sequence[str]], tags: list[list[str]]
+    ) -> list[list[str]]:
+        """The document pass over tags already found (``khabar.entities.consistency``)."""
+        extractor = self._open()
         keys = [[extractor.key(token) for token in sentence] for sentence in sentences]
         return propagate(keys, tags, extractor.lex.stop_words, extractor.is_short_form)
 
@@ -155,73 +255,23 @@ class BiLstmTagger:
         return out
 
     def _tag_batch(self, batch: list[Sequence[str]]) -> list[list[str]]:
-        extractor, weights = self._open()
-        lengths = [len(sentence) for sentence in batch]
-        ids = np.zeros((len(batch), max(lengths)), np.int64)  # row 0: zeros (padding)
-        for row, found in enumerate(self._rows_of(extractor, weights, batch)):
-            ids[row, : len(found)] = found
-        inputs = self._table[ids]
-        self._add_spans(extractor, weights, batch, inputs)
-        gates = weights.whh_t[0].shape[1]
-        forward = _run(inputs[:, :, :gates], weights.whh_t[0], lengths, reverse=False)
-        backward = _run(inputs[:, :, gates:], weights.whh_t[1], lengths, reverse=True)
-        emissions = np.concatenate([forward, backward], axis=2) @ weights.out_w_t + weights.out_b
-        paths = _viterbi(emissions, lengths, weights)
-        return [[to_bio(weights.labels[j]) for j in path] for path in paths]
-
-    def _add_spans(
-        self,
-        extractor: FeatureExtractor,
-        weights: _Weights,
-        batch: list[Sequence[str]],
-        inputs: Array,
-    ) -> None:
-        """Add the projected gazetteer-span features (position-dependent) to the inputs."""
-        for row, sentence in enumerate(batch):
-            keys = [extractor.key(token) for token in sentence]
-            for pos, names in enumerate(extractor.span_features(keys)):
-                for name in names:
-                    inputs[row, pos] += self._span_input(weights, name)
-
-    def _rows_of(
-        self, extractor: FeatureExtractor, weights: _Weights, batch: list[Sequence[str]]
-    ) -> list[list[int]]:
-        """Each token's row in the table of projected word inputs (both directions, bias
-        included); word forms seen for the first time are computed together."""
-        rows = self._rows
-        if len(rows) >= _CACHE_LIMIT:
-            rows.clear()
-        new = list(dict.fromkeys(t for sentence in batch for t in sentence if t not in rows))
-        if new:
-            first = len(rows) + 1
-            needed = first + len(new)
-            if needed > len(self._table):
-                grown = np.zeros((max(needed, 2 * len(self._table)), self._table.shape[1]),
-                                 np.float32)
-                grown[: len(self._table)] = self._table
-                self._table = grown
-            vectors = _word_vectors(extractor, weights, new)
-            self._table[first:needed, : weights.bias[0].shape[0]] = (
-                vectors @ weights.wih[0].T + weights.bias[0])
-            self._table[first:needed, weights.bias[0].shape[0] :] = (
-                vectors @ weights.wih[1].T + weights.bias[1])
-            rows.update(zip(new, range(first, needed), strict=True))
-        return [[rows[t] for t in sentence] for sentence in batch]
-
-    def _span_input(self, weights: _Weights, name: str) -> Array:
-        hit = self._span_cache.get(name)
-        if hit is None:
-            index = weights.feats.get(name)
-            if index is None:
-                hit = np.zeros(2 * weights.wih[0].shape[0], np.float32)
-            else:
-                vector = weights.feat_emb[index]
-                hit = np.concatenate([
-                    weights.wih[0][:, weights.feat_slice] @ vector,
-                    weights.wih[1][:, weights.feat_slice] @ vector,
-                ])
-            self._span_cache[name] = hit
-        return hit
+        extractor = self._open()
+        assert self._transitions is not None
+        span_names = [
+            (row, pos, name)
+            for row, sentence in enumerate(batch)
+            for pos, names in enumerate(
+                extractor.span_features([extractor.key(token) for token in sentence])
+            )
+            for name in names
+        ]
+        emissions = self._members[0].emissions(extractor, batch, span_names)
+        for member in self._members[1:]:
+            emissions += member.emissions(extractor, batch, span_names)
+        emissions /= len(self._members)
+        paths = _viterbi(emissions, [len(s) for s in batch], self._transitions)
+        labels = self._members[0].weights.labels
+        return [[to_bio(labels[j]) for j in path] for path in paths]
 
 
 @cache
@@ -292,18 +342,18 @@ def _run(inputs: Array, whh_t: Array, lengths: list[int], reverse: bool) -> Arra
     return out
 
 
-def _viterbi(emissions: Array, lengths: list[int], weights: _Weights) -> list[list[int]]:
-    """Best label paths of a padded batch; positions past a sentence's end carry its score."""
+def _viterbi(emissions: Array, lengths: list[int], weights: _Transitions) -> list[list[int]]:
+    """Best label paths of a padded batch; positions past a sentence's end carry its score.
+    Scores are laid out (sentence, to, from) so that each step reduces the contiguous axis."""
     batch, width, _ = emissions.shape
     score = weights.start[None, :] + emissions[:, 0]
-    pointers = np.zeros((batch, width, score.shape[1]), np.int64)
+    pointers = np.zeros((batch, width, score.shape[1]), np.intp)
     ends = np.array(lengths)
     for t in range(1, width):
-        total = score[:, :, None] + weights.trans[None, :, :]
-        best = total.argmax(axis=1)
-        new = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
-        live = (t < ends)[:, None]
-        score = np.where(live, new, score)
+        total = score[:, None, :] + weights.trans_t[None, :, :]
+        best = total.argmax(axis=2)
+        new = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + emissions[:, t]
+        score = np.where((t < ends)[:, None], new, score)
         pointers[:, t] = best
     score = score + weights.end[None, :]
     paths = []

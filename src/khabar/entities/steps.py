@@ -45,6 +45,7 @@ class _KBStep(Step):
         state = dict(self.__dict__)
         state["_index"] = None
         state.pop("_tagger", None)
+        state.pop("_pretagged", None)
         state.pop("_linker", None)
         return state
 
@@ -73,16 +74,44 @@ class EntitiesStep(_KBStep):
         return Mention(match.start, match.end, doc.text[match.start : match.end], label,
                        score=round(match.score, 3), source=source)
 
-    def _tagged(self, doc: Document) -> list[Mention]:
+    def _get_tagger(self) -> Any:
         if "_tagger" not in self.__dict__:
             self._tagger = _tagger(str(self.config.get("tagger", "bilstm")))
-        tagger = self._tagger
+        return self._tagger
+
+    def prepare(self, docs: list[Document]) -> None:
+        """Tag the sentences of the whole window in one call when the tagger batches
+        (the BiLSTM runs many sentences of similar length together); ``__call__`` then only
+        reads the tags. A fault here leaves each document to be tagged alone."""
+        self._pretagged: dict[int, tuple[list[list[str]], list[list[str]]]] = {}
+        tagger = self._get_tagger()
+        if tagger is None or not hasattr(tagger, "tag_many") or not self.config.get(
+            "use_tagger", True
+        ):
+            return
+        words = [_words(doc) for doc in docs]
+        try:
+            flat = tagger.tag_many([sentence for doc_words in words for sentence in doc_words])
+        except Exception:
+            log.warning("NER tagger failed on a window of %d documents", len(docs), exc_info=True)
+            return
+        begin = 0
+        for doc, doc_words in zip(docs, words, strict=True):
+            self._pretagged[id(doc)] = (doc_words, flat[begin : begin + len(doc_words)])
+            begin += len(doc_words)
+
+    def _tagged(self, doc: Document) -> list[Mention]:
+        tagger = self._get_tagger()
         if tagger is None or not doc.tokens:
             return []
         sentences = _token_sentences(doc)
         words = [[doc.text[t.start : t.end] for t in sentence] for sentence in sentences]
+        ready = self.__dict__.get("_pretagged", {}).pop(id(doc), None)
         try:  # the whole document at once: a name tagged once is kept in its repeats
-            tagged = tagger.tag_document(words)
+            if ready is not None and ready[0] == words:
+                tagged = tagger.consistent(words, ready[1])
+            else:
+                tagged = tagger.tag_document(words)
         except Exception:  # a tagger fault must not lose the gazetteer's mentions
             log.warning("NER tagger failed on %s", doc.id, exc_info=True)
             return []
@@ -104,6 +133,11 @@ def _tagger(kind: str) -> Any:
         log.info("NER tagger unavailable; gazetteer only", exc_info=True)
         return None
     return tagger
+
+
+def _words(doc: Document) -> list[list[str]]:
+    """The words of each sentence of a document (as the tagger reads them)."""
+    return [[doc.text[t.start : t.end] for t in sentence] for sentence in _token_sentences(doc)]
 
 
 def _token_sentences(doc: Document) -> list[list[Token]]:
