@@ -38,16 +38,20 @@ def build_pattern(abbreviations: Iterable[str]) -> regex.Pattern[str]:
     """The one tokenising regex; abbreviations (keeping their stop) come from data files."""
     abbr = _abbreviation_pattern(abbreviations)
     abbr_part = rf"(?i:{abbr}|[a-z])\."
+    # a word; a colon inside or after it when it stands for a visarga; an apostrophe
+    # between Latin letters; the stop of an abbreviation (checked only at a stop).
+    word = (rf"{_W}+(?::(?<={_DEVA}:)(?={_DEVA}){_W}+)*(?::(?<=[तश]:)(?!{_W}))?"
+            rf"(?:['’](?<=\p{{Latin}}.)(?=\p{{Latin}}){_W}+)*"
+            rf"(?:\.(?<=(?<!{_W}){abbr_part})(?:{abbr_part})*(?!{_W}))?")
     return regex.compile(
-        rf"(?P<url>(?=[hHwW])(?:https?://|www\.)[^\s<>\"'“”]+[^\s<>\"'“”.,;:!?)\]}}।])"
+        # Fast path, same tokens: at a character that is neither ASCII nor a Devanagari digit
+        # no URL, e-mail or number can start, so the word branch is tried first there.
+        rf"(?P<word>(?=[^\x00-\x7f०-९]){word})"
+        rf"|(?P<url>(?=[hHwW])(?:https?://|www\.)[^\s<>\"'“”]+[^\s<>\"'“”.,;:!?)\]}}।])"
         rf"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})"
         rf"|(?P<enum>(?<![^\n]){_D}{{1,3}}\.(?=\s))"
         rf"|(?P<number>{_D}+(?:[.,/:]{_D}+)*(?!{_W}))"
-        # a word; a colon inside or after it when it stands for a visarga; an apostrophe
-        # between Latin letters; the stop of an abbreviation (checked only at a stop).
-        rf"|(?P<word>{_W}+(?::(?<={_DEVA}:)(?={_DEVA}){_W}+)*(?::(?<=[तश]:)(?!{_W}))?"
-        rf"(?:['’](?<=\p{{Latin}}.)(?=\p{{Latin}}){_W}+)*"
-        rf"(?:\.(?<=(?<!{_W}){abbr_part})(?:{abbr_part})*(?!{_W}))?)"
+        rf"|(?P<word>{word})"
         r"|(?P<punct>(?P<p>\p{P})(?P=p)*)"
         r"|(?P<symbol>\S)"
     )
@@ -105,7 +109,10 @@ class Tokenizer:
         append, key, kinds = out.append, match_key, _KINDS
         for m in self.pattern.finditer(text, start, len(text) if end is None else end):
             kind = kinds[m.lastgroup]
-            surface = m.group()
-            value = number_value(surface) if kind == "number" else None
-            append(Token(m.start(), m.end(), kind, key(surface), value))
+            first, last = m.span()
+            if kind == "number":
+                surface = m.group()
+                append(Token(first, last, kind, key(surface), number_value(surface)))
+            else:
+                append(Token(first, last, kind, key(m.group())))
         return out
