@@ -131,3 +131,27 @@ def propagate(
         out.append(filled)
     retype_family_names(keys, out)
     return out
+
+
+BRACKETS = frozenset("()[]")
+
+
+def split_at_brackets(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """A PER/LOC/ORG span with a bracket inside becomes one span per bracketed part:
+    "भारतीय उद्योग परिसंघ ( सीआईआई )" is a name and its short form, two mentions (IL-NER
+    annotates such pairs as two names more often than as one; the linker then reads each)."""
+    out = list(tags)
+    for kind, start, end in spans(tags):
+        if kind not in PROPAGATED or not any(t in BRACKETS for t in tokens[start:end]):
+            continue
+        part: list[int] = []
+        for i in [*range(start, end), end]:
+            if i < end and tokens[i] not in BRACKETS:
+                part.append(i)
+                continue
+            if i < end:
+                out[i] = "O"
+            for n, j in enumerate(part):
+                out[j] = ("B-" if n == 0 else "I-") + kind
+            part = []
+    return out

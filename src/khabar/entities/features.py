@@ -178,6 +178,15 @@ class FeatureExtractor:
         """Whether a folded token looks like an acronym (एनएचबी, NHB)."""
         return is_acronym(key, self.lex.letters) or (key.isascii() and key.isalpha())
 
+    def keys(self, words: Sequence[str]) -> list[str]:
+        """The folded forms of many words (cached)."""
+        cache = self._word_cache
+        out = []
+        for word in words:
+            hit = cache.get(word)
+            out.append(hit[0] if hit is not None else self._word(word)[0])
+        return out
+
     def word_features(self, word: str) -> tuple[str, ...]:
         """The attributes of a word that depend on the word alone (cached)."""
         return self._word(word)[1]

@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 from threadpoolctl import ThreadpoolController
 
-from khabar.entities.consistency import propagate
+from khabar.entities.consistency import propagate, split_at_brackets
 from khabar.entities.features import FeatureExtractor
 from khabar.entities.nerdata import to_bio
 
@@ -123,20 +123,26 @@ class _Member:
         batch: list[Sequence[str]],
         span_names: list[tuple[int, int, str]],
     ) -> Array:
-        """Label scores (sentences × positions × labels) for a batch of sentences."""
+        """Label scores (positions × sentences × labels: time-major) for a batch."""
         weights = self.weights
-        lengths = [len(sentence) for sentence in batch]
-        ids = np.zeros((len(batch), max(lengths)), np.int64)
+        lengths = np.array([len(sentence) for sentence in batch])
+        width = int(lengths.max())
+        ids = np.zeros((len(batch), width), np.int64)
         for row, found in enumerate(self._rows_of(extractor, batch)):
             ids[row, : len(found)] = found
-        inputs = self.table[ids]
-        if span_names:
-            rows, positions, names = zip(*span_names, strict=True)
-            vectors = np.stack([self._span_input(name) for name in names])
-            np.add.at(inputs, (np.array(rows), np.array(positions)), vectors)
+        # The backward direction reads sentence b's position n_b - 1 - t at step t.
+        back = np.maximum(lengths[:, None] - 1 - np.arange(width)[None, :], 0)
+        cols = np.arange(len(batch))[:, None]
         gates = weights.whh_t[0].shape[1]
-        forward = _run(inputs[:, :, :gates], weights.whh_t[0], lengths, reverse=False)
-        backward = _run(inputs[:, :, gates:], weights.whh_t[1], lengths, reverse=True)
+        forward_in = self.table[ids.T, :gates]
+        backward_in = self.table[ids[cols, back].T, gates:]
+        if span_names:
+            rows, positions, names = (np.array(part) for part in zip(*span_names, strict=True))
+            vectors = np.stack([self._span_input(str(name)) for name in names])
+            np.add.at(forward_in, (positions, rows), vectors[:, :gates])
+            np.add.at(backward_in, (lengths[rows] - 1 - positions, rows), vectors[:, gates:])
+        forward = _run(forward_in, weights.whh_t[0])
+        backward = _run(backward_in, weights.whh_t[1])[back.T, cols.T]
         return np.concatenate([forward, backward], axis=2) @ weights.out_w_t + weights.out_b
 
     def _rows_of(self, extractor: FeatureExtractor, batch: list[Sequence[str]]) -> list[list[int]]:
@@ -236,7 +242,7 @@ class BiLstmTagger:
     ) -> list[list[str]]:
         """The document pass over tags already found (``khabar.entities.consistency``)."""
         extractor = self._open()
-        keys = [[extractor.key(token) for token in sentence] for sentence in sentences]
+        keys = [extractor.keys(sentence) for sentence in sentences]
         return propagate(keys, tags, extractor.lex.stop_words, extractor.is_short_form)
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -251,7 +257,7 @@ class BiLstmTagger:
         for begin in range(0, len(order), _BATCH):
             chunk = order[begin : begin + _BATCH]
             for i, tags in zip(chunk, self._tag_batch([sentences[i] for i in chunk]), strict=True):
-                out[i] = tags
+                out[i] = split_at_brackets(sentences[i], tags) if "I-" in "".join(tags) else tags
         return out
 
     def _tag_batch(self, batch: list[Sequence[str]]) -> list[list[str]]:
@@ -261,7 +267,7 @@ class BiLstmTagger:
             (row, pos, name)
             for row, sentence in enumerate(batch)
             for pos, names in enumerate(
-                extractor.span_features([extractor.key(token) for token in sentence])
+                extractor.span_features(extractor.keys(sentence))
             )
             for name in names
         ]
@@ -313,55 +319,51 @@ def _char_cnn(weights: _Weights, words: list[str]) -> Array:
     return np.asarray(conv.max(axis=1), dtype=np.float32)
 
 
-def _run(inputs: Array, whh_t: Array, lengths: list[int], reverse: bool) -> Array:
-    """One LSTM direction over a padded batch, gates in the order (i, f, o, g) with the
-    sigmoid gates pre-halved (see :class:`_Weights`). The backward direction reads each
-    sentence from its own last token."""
-    batch, width, gates = inputs.shape
+def _run(inputs: Array, whh_t: Array) -> Array:
+    """One LSTM direction over a padded, time-major batch (positions × sentences × gates),
+    gates in the order (i, f, o, g) with the sigmoid gates pre-halved (:func:`lstm_gates`)."""
+    width, batch, gates = inputs.shape
     hidden = gates // 4
-    if reverse:
-        index = np.array([[max(n - 1 - t, 0) for t in range(width)] for n in lengths])
-        inputs = inputs[np.arange(batch)[:, None], index]
     h = np.zeros((batch, hidden), np.float32)
     c = np.zeros((batch, hidden), np.float32)
     z = np.empty((batch, gates), np.float32)
-    out = np.zeros((batch, width, hidden), np.float32)
+    out = np.empty((width, batch, hidden), np.float32)
     sig = slice(0, 3 * hidden)
     for t in range(width):
         np.matmul(h, whh_t, out=z)
-        z += inputs[:, t]
+        z += inputs[t]
         np.tanh(z, out=z)
         z[:, sig] *= 0.5
         z[:, sig] += 0.5
         c *= z[:, hidden : 2 * hidden]
         c += z[:, :hidden] * z[:, 3 * hidden :]
-        h = z[:, 2 * hidden : 3 * hidden] * np.tanh(c)
-        out[:, t] = h
-    if reverse:
-        out = out[np.arange(batch)[:, None], index]
+        h = out[t]
+        np.tanh(c, out=h)
+        h *= z[:, 2 * hidden : 3 * hidden]
     return out
 
 
 def _viterbi(emissions: Array, lengths: list[int], weights: _Transitions) -> list[list[int]]:
-    """Best label paths of a padded batch; positions past a sentence's end carry its score.
-    Scores are laid out (sentence, to, from) so that each step reduces the contiguous axis."""
-    batch, width, _ = emissions.shape
-    score = weights.start[None, :] + emissions[:, 0]
-    pointers = np.zeros((batch, width, score.shape[1]), np.intp)
+    """Best label paths of a padded, time-major batch (positions × sentences × labels);
+    positions past a sentence's end carry its score. Scores are laid out (sentence, to,
+    from) so that each step reduces the contiguous axis."""
+    width, batch, _ = emissions.shape
+    score = weights.start[None, :] + emissions[0]
+    pointers = np.zeros((width, batch, score.shape[1]), np.intp)
     ends = np.array(lengths)
     for t in range(1, width):
         total = score[:, None, :] + weights.trans_t[None, :, :]
         best = total.argmax(axis=2)
-        new = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + emissions[:, t]
+        new = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + emissions[t]
         score = np.where((t < ends)[:, None], new, score)
-        pointers[:, t] = best
+        pointers[t] = best
     score = score + weights.end[None, :]
     paths = []
     for row, length in enumerate(lengths):
         label = int(score[row].argmax())
         path = [label]
         for t in range(length - 1, 0, -1):
-            label = int(pointers[row, t, label])
+            label = int(pointers[t, row, label])
             path.append(label)
         paths.append(path[::-1])
     return paths
