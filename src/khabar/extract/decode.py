@@ -51,7 +51,7 @@ def looks_binary(data: bytes, max_control_ratio: float) -> bool:
         return False
     if b"\x00" in sample:
         return not _utf16_without_bom(sample)
-    controls = sum(sample.count(bytes([c])) for c in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))  # one pass, not one a byte
     return controls / len(sample) > max_control_ratio
 
 

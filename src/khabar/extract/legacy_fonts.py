@@ -45,10 +45,11 @@ def legacy_fonts() -> tuple[LegacyFont, ...]:
 def detect_legacy_font(text: str) -> str | None:
     """The legacy encoding ``text`` (plain or HTML) is typed in, or None."""
     sample = _TAG.sub(" ", text[:MAX_SCAN])
-    counts = Counter(sample.split())
-    total = sum(counts.values())
+    total = len(sample.split())
     if not total:
         return None
+    # Only a word made of characters the markers (or their trailing strip) use can be one.
+    counts = Counter(_candidate_words().findall(sample))
     best: tuple[float, str] | None = None
     for font in legacy_fonts():
         found: Counter[str] = Counter()
@@ -62,6 +63,16 @@ def detect_legacy_font(text: str) -> str | None:
                 and distinct & font.strong and (best is None or share > best[0])):
             best = (share, font.name)
     return best[1] if best else None
+
+
+@cache
+def _candidate_words() -> re.Pattern[str]:
+    """Whitespace-delimited words made only of characters of some font's markers or strip."""
+    chars: set[str] = set()
+    for font in legacy_fonts():
+        chars.update(*font.markers, font.strip)
+    body = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(rf"(?<!\S)[{body}]+(?!\S)")
 
 
 def _marker(word: str, font: LegacyFont) -> str | None:
