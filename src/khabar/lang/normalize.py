@@ -14,6 +14,7 @@ Latin digits, and case. The rules are data files under ``khabar/lang/hi/``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -43,8 +44,14 @@ _LINE_BREAKS = regex.compile(r"\r\n?|[\u2028\u2029\x85\x0c]")
 
 
 def _contains_any(text: str, chars: str) -> bool:
-    """Fast test (one C-level scan per character) before a regex pass over a long text."""
-    return any(c in text for c in chars)
+    """Fast test (one C-level scan of the text) before a regex pass over a long text."""
+    return _char_class(chars).search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _char_class(chars: str) -> re.Pattern[str]:
+    """A stdlib ``re`` class of ``chars`` (no Unicode properties needed: the faster engine)."""
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 def normalize_text(text: str) -> str:
