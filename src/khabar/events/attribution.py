@@ -53,9 +53,7 @@ def find_attributions(view: SentenceView, dv: DocView) -> list[Scoped]:
     ends = {s.i1: s for s in view.slots}
     out: list[Scoped] = []
     firsts = ac.firsts
-    for i in range(len(keys)):
-        if keys[i] not in firsts:
-            continue
+    for i in [i for i, k in enumerate(keys) if k in firsts]:
         if (p := _at(keys, i, ac.according)) is not None:
             out.extend(_according(view, ends, i, p, ac))
         elif (p := _at(keys, i, ac.impersonal)) is not None:

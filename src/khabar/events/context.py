@@ -39,8 +39,10 @@ class SentenceView:
     slots: list[Slot] = field(default_factory=list)
 
     def clause_range(self, c: int) -> tuple[int, int]:
-        idx = [i for i, x in enumerate(self.clause) if x == c]
-        return (idx[0], idx[-1] + 1) if idx else (0, 0)
+        """Words ``lo:hi`` of clause ``c`` ((0, 0) if it has none); clause indexes never
+        decrease along a sentence, so the range is found by bisection."""
+        lo, hi = bisect_left(self.clause, c), bisect_right(self.clause, c)
+        return (lo, hi) if lo < hi else (0, 0)
 
 
 @dataclass(frozen=True)
@@ -170,9 +172,9 @@ class DocView:
 def _clauses(ws: list[Word], boundaries: frozenset[str], inside: set[int]) -> list[int]:
     """Clause index of every word; a boundary word inside a name ("जो बाइडन") is no boundary."""
     out: list[int] = []
-    current = 0
-    for k, w in enumerate(ws):
-        if w.key in boundaries and k not in inside:
-            current += 1
-        out.append(current)
+    current = done = 0
+    for b in [k for k, w in enumerate(ws) if w.key in boundaries and k not in inside]:
+        out.extend([current] * (b - done))  # words before boundary b stay in this clause
+        current, done = current + 1, b
+    out.extend([current] * (len(ws) - done))
     return out
