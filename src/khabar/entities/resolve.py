@@ -9,7 +9,7 @@ from functools import cached_property
 
 from khabar.document import Document, Entity, EntityType, Mention
 from khabar.entities.gazetteer import Word, text_words
-from khabar.entities.index import phrase_key, read_lines, word_key
+from khabar.entities.index import WORD, phrase_key, read_lines, word_key
 from khabar.entities.linker import Context, Link, Linker
 from khabar.kb.model import KBEntity
 
@@ -35,14 +35,35 @@ class _State:
     def word_starts(self) -> list[int]:
         return [w.start for w in self.words]
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.start for t in self.doc.tokens]
+
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
     def words_before(self, mention: Mention, n: int = 4) -> list[str]:
-        i = bisect.bisect_left(self.word_starts, mention.start)
+        if self.doc.tokens and "words" not in self.__dict__:
+            before = self._token_words_before(mention.start, n)
+        else:
+            i = bisect.bisect_left(self.word_starts, mention.start)
+            before = self.words[max(0, i - n) : i]
         sent = self.sentence_of(mention.start)
-        out = [w for w in self.words[max(0, i - n) : i] if self.sentence_of(w.start) == sent]
-        return [word_key(w.text) for w in out]
+        return [word_key(w.text) for w in before if self.sentence_of(w.start) == sent]
+
+    def _token_words_before(self, pos: int, n: int) -> list[Word]:
+        """The last ``n`` words starting before ``pos``, read back from the tokens (the same
+        words ``self.words`` holds, without building them for the whole document)."""
+        tokens, text = self.doc.tokens, self.doc.text
+        j = bisect.bisect_left(self.token_starts, pos)
+        out: list[Word] = []
+        while j > 0 and len(out) < n:
+            j -= 1
+            piece = text[tokens[j].start : tokens[j].end]
+            if WORD.fullmatch(piece) is not None:
+                out.append(Word(tokens[j].start, tokens[j].end, piece))
+        out.reverse()
+        return out
 
 
 def link_document(doc: Document, linker: Linker) -> None:
