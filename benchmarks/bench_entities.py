@@ -2,11 +2,14 @@
 
 Input: Hindi newspaper files under ``../shared/data/hindi-newspaper-text`` (unlabelled text),
 read and split into sentences and tokens by the pipeline's earlier steps (not timed). Timed:
-the ``entities`` step (gazetteer, plus the CRF tagger when its model is shipped) and the
-``link`` step, on one core. Prints sentences/second, the one-off knowledge-base load time and
-the peak resident memory of the process with the knowledge base loaded.
+the ``entities`` step (gazetteer, plus the NER tagger: the BiLSTM-CRF by default, ``--tagger
+crf`` for the CRF) and the ``link`` step, on one core, run the way the pipeline runs them
+(each step's ``prepare`` on the window of documents, then each document). Prints
+sentences/second, the one-off knowledge-base load time and the peak resident memory of the
+process with the knowledge base loaded.
 
-Run: ``.venv/bin/python benchmarks/bench_entities.py [--files 40] [--no-tagger] [--model M]``
+Run: ``.venv/bin/python benchmarks/bench_entities.py [--files 40] [--no-tagger]
+[--tagger bilstm|crf] [--model M]``
 """
 
 from __future__ import annotations
@@ -37,16 +40,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--no-tagger", action="store_true")
-    parser.add_argument("--model", type=Path, help="a crfsuite model instead of the shipped one")
+    parser.add_argument("--tagger", choices=("bilstm", "crf"), default="bilstm")
+    parser.add_argument("--model", type=Path, help="another model file (.npz or crfsuite)")
     args = parser.parse_args()
-    options = Options.load(overrides={"entities": {"use_tagger": not args.no_tagger}})
+    options = Options.load(
+        overrides={"entities": {"use_tagger": not args.no_tagger, "tagger": args.tagger}}
+    )
     docs = documents(args.files)
     sentences = sum(len(d.sentences) for d in docs)
     steps = Pipeline(options, steps=[*PRE, "entities", "link"]).steps[-2:]
     if args.model is not None and not args.no_tagger:
-        from khabar.entities.tagger import NerTagger
+        from khabar.entities.tagger import tagger_for
 
-        steps[0].__dict__["_tagger"] = NerTagger(args.model)
+        steps[0].__dict__["_tagger"] = tagger_for(args.model)
     t0 = time.perf_counter()
     from khabar.entities.index import get_index
 
@@ -54,10 +60,14 @@ def main() -> int:
     load = time.perf_counter() - t0
     warm = Document(text="रूस")
     for step in steps:
+        getattr(step, "prepare", lambda docs: None)([warm])
         step(warm)
     t1, c1 = time.perf_counter(), time.process_time()
-    for doc in docs:
-        for step in steps:
+    for step in steps:
+        prepare = getattr(step, "prepare", None)
+        if prepare is not None:
+            prepare(docs)
+        for doc in docs:
             step(doc)
     elapsed, cpu = time.perf_counter() - t1, time.process_time() - c1
     mentions = sum(len(d.mentions) for d in docs)

@@ -37,7 +37,7 @@ from torch import nn
 
 from khabar.entities.features import FeatureExtractor
 from khabar.entities.nerdata import Sentence, read_conll, score, to_bioes
-from khabar.entities.neural import MODEL_PATH
+from khabar.entities.neural import MODEL_PATH, sentence_span_features
 
 ROOT = Path(__file__).resolve().parents[1]
 ILNER = ROOT / ".." / "shared" / "data" / "il-ner" / "Hindi"
@@ -75,12 +75,12 @@ class Vocab:
         )
 
 
-def prepare(fx: FeatureExtractor, sentences: list[Sentence]) -> list[Any]:
+def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool) -> list[Any]:
     """(tokens, folded keys, own features per token, BIOES tags) per sentence."""
     out = []
     for tokens, tags in sentences:
         keys = [fx.key(t) for t in tokens]
-        spans = fx.span_features(keys)
+        spans = sentence_span_features(fx, tokens, kb)
         feats = [
             [f for f in fx.word_features(t) if not f.startswith(SKIP)] + s
             for t, s in zip(tokens, spans, strict=True)
@@ -186,11 +186,13 @@ class Net(nn.Module):
         return self.out(self.drop(h))
 
 
-def export(net: Net, vocab: Vocab, path: Path) -> None:
-    """The weights as float16 arrays plus the vocabularies, for ``khabar.entities.neural``."""
+def export(net: Net, vocab: Vocab, path: Path, kb_spans: bool) -> None:
+    """One model's weights as float16 arrays plus its vocabularies (JSON), as the single
+    member of a file ``khabar.entities.neural`` reads; ``merge`` joins such files."""
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     meta = {"words": vocab.words, "feats": vocab.feats, "chars": vocab.chars,
-            "labels": vocab.labels, "max_chars": MAX_CHARS, "skip_prefixes": list(SKIP)}
+            "labels": vocab.labels, "max_chars": MAX_CHARS, "skip_prefixes": list(SKIP),
+            "kb_spans": kb_spans}
     arrays = {
         "word_emb": sd["we.weight"], "feat_emb": sd["fe.weight"], "char_emb": sd["ce.weight"],
         "conv_w": sd["cnn.weight"], "conv_b": sd["cnn.bias"],
@@ -201,9 +203,24 @@ def export(net: Net, vocab: Vocab, path: Path) -> None:
         "out_w": sd["out.weight"], "out_b": sd["out.bias"],
         "trans": sd["crf.trans"], "start": sd["crf.start"], "end": sd["crf.end"],
     }
-    half = {k: v.astype(np.float16) for k, v in arrays.items()}
+    half: dict[str, np.ndarray] = {f"m0/{k}": v.astype(np.float16) for k, v in arrays.items()}
+    half["m0/meta"] = np.array(json.dumps(meta, ensure_ascii=False))
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, meta=np.array(json.dumps(meta, ensure_ascii=False)), **half)
+    np.savez_compressed(path, **half)  # type: ignore[arg-type]
+
+
+def merge(paths: list[Path], out: Path) -> None:
+    """Several model files as one ensemble (members renumbered m0, m1, …)."""
+    arrays: dict[str, np.ndarray] = {}
+    for n, path in enumerate(paths):
+        with np.load(path, allow_pickle=False) as data:
+            for name in data.files:
+                member, _, rest = name.rpartition("/")
+                arrays[f"m{n}/{rest}"] = data[name]
+                if member not in ("", "m0"):
+                    raise SystemExit(f"{path}: already an ensemble")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
 
 
 def dev_report(path: Path, dev: list[Sentence]) -> str:
@@ -222,7 +239,7 @@ def train(args: argparse.Namespace, sentences: list[Sentence], dev: list[Sentenc
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     fx = FeatureExtractor()
-    data = prepare(fx, sentences)
+    data = prepare(fx, sentences, args.kb_spans)
     corpus = [keys for _, keys, _, _ in data]
     if args.news:
         corpus += news_sentences(fx, args.news_dir)
@@ -238,7 +255,7 @@ def train(args: argparse.Namespace, sentences: list[Sentence], dev: list[Sentenc
         started = time.time()
         loss = run_epoch(net, opt, sched, ema, encoded, args.batch)
         with ema.swapped(net):
-            export(net, vocab, args.out)
+            export(net, vocab, args.out, args.kb_spans)
         line = f"epoch {epoch + 1} loss {loss:.3f}"
         if dev is not None:
             line += "  dev " + dev_report(args.out, dev)
@@ -295,7 +312,9 @@ def run_epoch(net: Net, opt: torch.optim.Optimizer, sched: Any, ema: Ema,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("tune", "final"))
+    parser.add_argument("mode", choices=("tune", "final", "merge", "score"))
+    parser.add_argument("--inputs", type=Path, nargs="*", default=[], help="merge: model files")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1], help="final: one per member")
     parser.add_argument("--data", type=Path, default=ILNER)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--hidden", type=int, default=64)
@@ -309,16 +328,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ema", type=float, default=0.999, help="weight-average decay per step")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--extra", type=Path, nargs="*", default=[],
+                        help="more training sentences (token TAB tag files)")
+    parser.add_argument("--kb-spans", action="store_true",
+                        help="knowledge-base name matches as span features")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--news-dir", type=Path, default=NEWS)
     parser.add_argument("--no-news", dest="news", action="store_false",
                         help="word vectors from IL-NER tokens only")
     args = parser.parse_args(argv)
     sentences = read_conll(args.data / "Hindi-train.txt")
+    for extra in args.extra:
+        sentences += read_conll(extra)
     dev = read_conll(args.data / "Hindi-dev.txt")
-    if args.mode == "final":
-        args.out = args.out or MODEL_PATH
-        train(args, sentences + dev, None)
+    if args.mode == "merge":
+        merge(args.inputs, args.out)
+    elif args.mode == "score":
+        sys.stdout.write(f"dev {dev_report(args.inputs[0], dev)}\n")
+        return 0
+    elif args.mode == "final":
+        out = args.out or MODEL_PATH
+        parts = []
+        for seed in args.seeds:
+            args.seed, args.out = seed, out.with_name(f"{out.stem}.seed{seed}.npz")
+            train(args, sentences + dev, None)
+            parts.append(args.out)
+        merge(parts, out)
+        for part in parts:
+            part.unlink()
+        args.out = out
     else:
         args.out = args.out or Path("/tmp/hi_ner_bilstm_tune.npz")
         train(args, sentences, dev)

@@ -127,6 +127,35 @@ def lexicons() -> Lexicons:
     return Lexicons.load()
 
 
+_KB_KINDS = {
+    "person": "kbp",
+    "organisation": "kbo",
+    "media": "kbo",
+    "group": "kbo",
+    "country": "kbl",
+    "region": "kbl",
+    "city": "kbl",
+    "location": "kbl",
+    "facility": "kbl",
+}
+
+
+@cache
+def kb_phrases() -> dict[str, dict[tuple[str, ...], str]]:
+    """The shipped knowledge base's Hindi and English names (folded tokens) by kind."""
+    from khabar.kb.loader import load_kb
+
+    table: dict[tuple[str, ...], str] = {}
+    for entity in load_kb():
+        kind = _KB_KINDS.get(entity.type)
+        if kind is None:
+            continue
+        for lang, name in entity.all_names():
+            if lang in ("hi", "en"):
+                table.setdefault(tuple(fold(part) for part in name.split()), kind)
+    return index_phrases(table)
+
+
 def is_acronym(key: str, letters: frozenset[str]) -> bool:
     """Whether a folded Devanagari token splits wholly into two or more letter names."""
     if len(key) < 2 or len(key) > 16 or not "\u0900" <= key[0] <= "\u097f":
@@ -194,6 +223,14 @@ class FeatureExtractor:
     def span_features(self, keys: Sequence[str]) -> list[list[str]]:
         """Gazetteer-phrase attributes (``wd=B1``, ``loc=I3`` …) per folded token."""
         return self._spans(keys)
+
+    def kb_span_features(self, keys: Sequence[str]) -> list[list[str]]:
+        """Knowledge-base name matches as span attributes (``kbp=B1`` person, ``kbo``
+        organisation / media / group, ``kbl`` place). Not among the CRF's attributes: the
+        BiLSTM model reads them when it was trained with them."""
+        out: list[list[str]] = [[] for _ in keys]
+        _mark(keys, kb_phrases(), "", out)
+        return out
 
     def clear_cache(self) -> None:
         self._word_cache.clear()

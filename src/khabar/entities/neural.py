@@ -51,6 +51,7 @@ class _Weights:
         self.labels: list[str] = meta["labels"]
         self.max_chars = int(meta["max_chars"])
         self.skip_prefixes = tuple(meta["skip_prefixes"])
+        self.kb_spans = bool(meta.get("kb_spans", False))
         f32 = {name: value.astype(np.float32) for name, value in arrays.items()}
         self.word_emb, self.feat_emb = f32["word_emb"], f32["feat_emb"]
         self.char_emb, self.conv_w, self.conv_b = f32["char_emb"], f32["conv_w"], f32["conv_b"]
@@ -263,12 +264,11 @@ class BiLstmTagger:
     def _tag_batch(self, batch: list[Sequence[str]]) -> list[list[str]]:
         extractor = self._open()
         assert self._transitions is not None
+        kb = self._members[0].weights.kb_spans
         span_names = [
             (row, pos, name)
             for row, sentence in enumerate(batch)
-            for pos, names in enumerate(
-                extractor.span_features(extractor.keys(sentence))
-            )
+            for pos, names in enumerate(sentence_span_features(extractor, sentence, kb))
             for name in names
         ]
         emissions = self._members[0].emissions(extractor, batch, span_names)
@@ -278,6 +278,19 @@ class BiLstmTagger:
         paths = _viterbi(emissions, [len(s) for s in batch], self._transitions)
         labels = self._members[0].weights.labels
         return [[to_bio(labels[j]) for j in path] for path in paths]
+
+
+def sentence_span_features(
+    extractor: FeatureExtractor, tokens: Sequence[str], kb: bool
+) -> list[list[str]]:
+    """The position-dependent attributes of a sentence: gazetteer spans (and knowledge-base
+    names when the model was trained with them)."""
+    keys = extractor.keys(tokens)
+    found = extractor.span_features(keys)
+    if kb:
+        for here, more in zip(found, extractor.kb_span_features(keys), strict=True):
+            here.extend(more)
+    return found
 
 
 @cache

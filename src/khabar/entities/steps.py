@@ -83,34 +83,38 @@ class EntitiesStep(_KBStep):
         """Tag the sentences of the whole window in one call when the tagger batches
         (the BiLSTM runs many sentences of similar length together); ``__call__`` then only
         reads the tags. A fault here leaves each document to be tagged alone."""
-        self._pretagged: dict[int, tuple[list[list[str]], list[list[str]]]] = {}
+        self._pretagged: dict[int, _Tagged] = {}
         tagger = self._get_tagger()
         if tagger is None or not hasattr(tagger, "tag_many") or not self.config.get(
             "use_tagger", True
         ):
             return
-        words = [_words(doc) for doc in docs]
+        sentences = [_token_sentences(doc) if doc.tokens else [] for doc in docs]
+        words = [[_texts(doc, s) for s in doc_sentences]
+                 for doc, doc_sentences in zip(docs, sentences, strict=True)]
         try:
             flat = tagger.tag_many([sentence for doc_words in words for sentence in doc_words])
         except Exception:
             log.warning("NER tagger failed on a window of %d documents", len(docs), exc_info=True)
             return
         begin = 0
-        for doc, doc_words in zip(docs, words, strict=True):
-            self._pretagged[id(doc)] = (doc_words, flat[begin : begin + len(doc_words)])
+        for doc, doc_sentences, doc_words in zip(docs, sentences, words, strict=True):
+            tags = flat[begin : begin + len(doc_words)]
+            self._pretagged[id(doc)] = (len(doc.tokens), doc_sentences, doc_words, tags)
             begin += len(doc_words)
 
     def _tagged(self, doc: Document) -> list[Mention]:
         tagger = self._get_tagger()
         if tagger is None or not doc.tokens:
             return []
-        sentences = _token_sentences(doc)
-        words = [[doc.text[t.start : t.end] for t in sentence] for sentence in sentences]
         ready = self.__dict__.get("_pretagged", {}).pop(id(doc), None)
         try:  # the whole document at once: a name tagged once is kept in its repeats
-            if ready is not None and ready[0] == words:
-                tagged = tagger.consistent(words, ready[1])
+            if ready is not None and ready[0] == len(doc.tokens):
+                _, sentences, words, found = ready
+                tagged = tagger.consistent(words, found)
             else:
+                sentences = _token_sentences(doc)
+                words = [_texts(doc, sentence) for sentence in sentences]
                 tagged = tagger.tag_document(words)
         except Exception:  # a tagger fault must not lose the gazetteer's mentions
             log.warning("NER tagger failed on %s", doc.id, exc_info=True)
@@ -135,9 +139,14 @@ def _tagger(kind: str) -> Any:
     return tagger
 
 
-def _words(doc: Document) -> list[list[str]]:
-    """The words of each sentence of a document (as the tagger reads them)."""
-    return [[doc.text[t.start : t.end] for t in sentence] for sentence in _token_sentences(doc)]
+# What ``prepare`` found for one document: its token count, sentences, words and tags.
+_Tagged = tuple[int, list[list[Token]], list[list[str]], list[list[str]]]
+
+
+def _texts(doc: Document, tokens: Sequence[Token]) -> list[str]:
+    """The words of one sentence (as the tagger reads them)."""
+    text = doc.text
+    return [text[t.start : t.end] for t in tokens]
 
 
 def _token_sentences(doc: Document) -> list[list[Token]]:
