@@ -3,14 +3,22 @@
 Needs the training extra (PyTorch, gensim): ``.venv/bin/pip install -e '.[train]'``; the
 package itself runs the exported model with NumPy only (``khabar.entities.neural``).
 
-Tuning (train on train, dev F1 after every epoch)::
+The shipped model is made in three steps (self-training: a teacher tags unlabelled newspaper
+sentences, which are added to the training data of the final model)::
 
-    .venv/bin/python scripts/train_ner_bilstm.py tune --epochs 12
+    .venv/bin/python scripts/train_ner_bilstm.py final --epochs 8 --kb-spans \
+        --out /tmp/ner_teacher.npz
+    .venv/bin/python scripts/train_ner_bilstm.py pseudo --teacher /tmp/ner_teacher.npz \
+        --out /tmp/ner_news.txt
+    .venv/bin/python scripts/train_ner_bilstm.py final --epochs 8 --kb-spans \
+        --extra /tmp/ner_news.txt
 
-Final model (train + dev, the epoch count chosen on dev; writes
-``src/khabar/entities/models/hi_ner_bilstm.npz``)::
-
-    .venv/bin/python scripts/train_ner_bilstm.py final --epochs 8
+``final`` trains on IL-NER train + dev and writes ``src/khabar/entities/models/hi_ner_bilstm.npz``
+unless ``--out`` says otherwise; ``pseudo`` tags 8,000 shuffled newspaper sentences with the
+teacher and the shipped CRF (``hi_ner.crfsuite``, also train + dev), their PER/LOC/ORG names
+joined. Tuning uses ``tune`` (train only, dev F1 after every epoch) the same way, with a
+teacher trained by ``tune`` and a CRF trained on train only (``scripts/train_ner.py final
+--train-only``).
 
 Word vectors start from a skip-gram word2vec trained here on the same IL-NER tokens (never
 the test split) plus the unlabelled text of ``../shared/data/hindi-newspaper-text`` (tokens
@@ -36,8 +44,9 @@ import torch
 from torch import nn
 
 from khabar.entities.features import FeatureExtractor
-from khabar.entities.nerdata import Sentence, read_conll, score, to_bioes
+from khabar.entities.nerdata import Sentence, read_conll, score, spans, to_bioes
 from khabar.entities.neural import MODEL_PATH, sentence_span_features
+from khabar.entities.tagger import MODEL_PATH as CRF_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 ILNER = ROOT / ".." / "shared" / "data" / "il-ner" / "Hindi"
@@ -103,6 +112,56 @@ def news_sentences(fx: FeatureExtractor, root: Path) -> list[list[str]]:
             if len(line) >= 20:
                 out.append([fx.key(line[t.start : t.end]) for t in tokenizer.tokens(line)])
     return out
+
+
+def news_token_sentences(root: Path, limit: int, seed: int) -> list[list[str]]:
+    """Sentences (4 to 60 tokens) of the newspaper files, shuffled, the first ``limit``."""
+    from khabar.lang.tokens import Tokenizer
+
+    tokenizer = Tokenizer(("hi", "en"))
+    out: list[list[str]] = []
+    for path in sorted(root.rglob("*.txt")):
+        if path.name in ("Readme.txt", "SOURCE.txt"):
+            continue
+        for line in path.read_text("utf-8", errors="replace").splitlines():
+            current: list[str] = []
+            for token in tokenizer.tokens(line.strip()):
+                current.append(line.strip()[token.start : token.end])
+                if current[-1] in ("।", "?", "!", "|"):
+                    out.append(current)
+                    current = []
+            out.append(current)
+    kept = [s for s in out if 4 <= len(s) <= 60]
+    random.Random(seed).shuffle(kept)
+    return kept[:limit]
+
+
+def union(first: list[str], second: list[str]) -> list[str]:
+    """``first``'s tags plus ``second``'s PER/LOC/ORG names where ``first`` has only O."""
+    out = list(first)
+    taken = spans(first)
+    for kind, start, end in spans(second):
+        if kind not in ("NEP", "NEL", "NEO") or any(s < end and start < e for _, s, e in taken):
+            continue
+        out[start : end] = ["B-" + kind] + ["I-" + kind] * (end - start - 1)
+    return out
+
+
+def pseudo(args: argparse.Namespace) -> None:
+    """Newspaper sentences tagged by a teacher (a BiLSTM model and the CRF, their names
+    joined) as more training data (self-training); written as token TAB tag lines."""
+    from khabar.entities.consistency import split_at_brackets
+    from khabar.entities.neural import BiLstmTagger
+    from khabar.entities.tagger import NerTagger
+
+    sentences = news_token_sentences(args.news_dir, args.sentences, args.seed)
+    neural = BiLstmTagger(args.teacher).tag_many(sentences)
+    crf = NerTagger(args.crf)
+    with args.out.open("w", encoding="utf-8") as handle:
+        for tokens, tags in zip(sentences, neural, strict=True):
+            joined = split_at_brackets(tokens, union(tags, crf.tag(tokens)))
+            handle.write("".join(f"{t}\t{g}\n" for t, g in zip(tokens, joined, strict=True)))
+            handle.write("\n")
 
 
 def word_vectors(sentences: list[list[str]], dim: int, seed: int) -> dict[str, np.ndarray]:
@@ -312,7 +371,10 @@ def run_epoch(net: Net, opt: torch.optim.Optimizer, sched: Any, ema: Ema,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("tune", "final", "merge", "score"))
+    parser.add_argument("mode", choices=("tune", "final", "pseudo", "merge", "score"))
+    parser.add_argument("--teacher", type=Path, help="pseudo: the BiLSTM model that tags")
+    parser.add_argument("--crf", type=Path, default=CRF_PATH, help="pseudo: the CRF that tags")
+    parser.add_argument("--sentences", type=int, default=8000, help="pseudo: how many")
     parser.add_argument("--inputs", type=Path, nargs="*", default=[], help="merge: model files")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1], help="final: one per member")
     parser.add_argument("--data", type=Path, default=ILNER)
@@ -341,6 +403,10 @@ def main(argv: list[str] | None = None) -> int:
     for extra in args.extra:
         sentences += read_conll(extra)
     dev = read_conll(args.data / "Hindi-dev.txt")
+    if args.mode == "pseudo":
+        pseudo(args)
+        sys.stdout.write(f"-> {args.out}\n")
+        return 0
     if args.mode == "merge":
         merge(args.inputs, args.out)
     elif args.mode == "score":
