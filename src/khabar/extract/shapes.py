@@ -26,6 +26,8 @@ _NAME_SPLIT = regex.compile(r"\s+(?:and|और|एवं|तथा|व|&)\s+", r
 _NAME_TRIM = regex.compile(r"^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}.]+$")
 _DATELINE = regex.compile(r"^(?P<place>[^,।|:]{2,40}),\s*(?P<rest>.{1,60})")
 _COLON_PREFIX = regex.compile(r"^[^:：]{1,30}[:：]")
+_LETTER = regex.compile(r"\p{L}")
+_NUMERAL = regex.compile(r"\p{N}")
 _BREADCRUMB = regex.compile(r"\s*(?:/|»|›|>|\|)\s*")
 
 
@@ -65,7 +67,7 @@ def is_heading_shaped(text: str, *, max_words: int, max_chars: int) -> bool:
         return False
     if ends_sentence(text) or ends_open(text):
         return False
-    return regex.search(r"\p{L}", text) is not None
+    return _LETTER.search(text) is not None
 
 
 def is_list_item(text: str) -> bool:
@@ -79,8 +81,8 @@ def is_short_label(text: str) -> bool:
         len(text) <= 30
         and words(text) <= 3
         and not ends_sentence(text)
-        and regex.search(r"\p{N}", text) is None
-        and regex.search(r"\p{L}", text) is not None
+        and _NUMERAL.search(text) is None
+        and _LETTER.search(text) is not None
     )
 
 
@@ -103,7 +105,7 @@ def is_date_line(text: str, cues: PageCues, key: str | None = None) -> bool:
     key = match_key(text) if key is None else key
     if cues.has_date_prefix(key):
         rest = key.split(None, 1)
-        return len(rest) == 2 and regex.search(r"\p{N}", rest[1]) is not None
+        return len(rest) == 2 and _NUMERAL.search(rest[1]) is not None
     return _is_date_tokens(text, key, cues)
 
 
