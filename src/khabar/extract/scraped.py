@@ -211,7 +211,7 @@ class _Reader:
 
     # -- 3-4. headline, then section label and masthead above it -----------------------
     def _head_pass(self) -> None:
-        heads = [line for line in self._live() if not self._is_meta(line)]
+        heads = self._heads()
         if not heads:
             return
         title = self._pick_title(heads)
@@ -221,6 +221,18 @@ class _Reader:
         title.role = "title"
         self.ext.title = title.text
         self._label_lines(heads[: heads.index(title)])
+
+    def _heads(self) -> list[Line]:
+        """Live lines that are no date or byline, up to the first one that is no label: the
+        headline is picked among these, and the lines after it are never looked at."""
+        heads: list[Line] = []
+        for line in self._live():
+            if self._is_meta(line):
+                continue
+            heads.append(line)
+            if not self._is_label(line):
+                break
+        return heads
 
     def _is_meta(self, line: Line) -> bool:
         return is_date_line(line.text, self.cues, line.key) or self._byline(line) is not None
