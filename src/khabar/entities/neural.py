@@ -115,7 +115,9 @@ class _Member:
     def __init__(self, weights: _Weights) -> None:
         self.weights = weights
         self.rows: dict[str, int] = {}  # word form -> row of ``table``; row 0 is padding
-        self.table: Array = np.zeros((4096, 2 * weights.wih[0].shape[0]), np.float32)
+        gates = weights.wih[0].shape[0]
+        # Per direction: row r is word form r's projected input (bias included); 0 is padding.
+        self.table: list[Array] = [np.zeros((4096, gates), np.float32) for _ in range(2)]
         self.spans: dict[str, Array] = {}
 
     def emissions(
@@ -134,17 +136,33 @@ class _Member:
         # The backward direction reads sentence b's position n_b - 1 - t at step t.
         back = np.maximum(lengths[:, None] - 1 - np.arange(width)[None, :], 0)
         cols = np.arange(len(batch))[:, None]
-        gates = weights.whh_t[0].shape[1]
-        forward_in = self.table[ids.T, :gates]
-        backward_in = self.table[ids[cols, back].T, gates:]
+        forward_in = np.take(self.table[0], ids.T, axis=0)
+        backward_in = np.take(self.table[1], ids[cols, back].T, axis=0)
         if span_names:
-            rows, positions, names = (np.array(part) for part in zip(*span_names, strict=True))
-            vectors = np.stack([self._span_input(str(name)) for name in names])
-            np.add.at(forward_in, (positions, rows), vectors[:, :gates])
-            np.add.at(backward_in, (lengths[rows] - 1 - positions, rows), vectors[:, gates:])
+            self._add_spans(span_names, lengths, forward_in, backward_in)
         forward = _run(forward_in, weights.whh_t[0])
         backward = _run(backward_in, weights.whh_t[1])[back.T, cols.T]
         return np.concatenate([forward, backward], axis=2) @ weights.out_w_t + weights.out_b
+
+    def _add_spans(
+        self,
+        span_names: list[tuple[int, int, str]],
+        lengths: NDArray[np.int64],
+        forward_in: Array,
+        backward_in: Array,
+    ) -> None:
+        """Add the projected span features to the inputs of their positions (summed first
+        where one position has several)."""
+        span_names = sorted(span_names)
+        rows = np.array([row for row, _, _ in span_names])
+        positions = np.array([pos for _, pos, _ in span_names])
+        vectors = np.stack([self._span_input(name) for _, _, name in span_names])
+        first = np.flatnonzero(np.r_[True, (np.diff(rows) != 0) | (np.diff(positions) != 0)])
+        summed = np.add.reduceat(vectors, first, axis=0)
+        rows, positions = rows[first], positions[first]
+        gates = forward_in.shape[2]
+        forward_in[positions, rows] += summed[:, :gates]
+        backward_in[lengths[rows] - 1 - positions, rows] += summed[:, gates:]
 
     def _rows_of(self, extractor: FeatureExtractor, batch: list[Sequence[str]]) -> list[list[int]]:
         """Each token's row in the table of projected word inputs (both directions, bias
@@ -156,15 +174,14 @@ class _Member:
         if new:
             first = len(rows) + 1
             needed = first + len(new)
-            if needed > len(self.table):
-                grown = np.zeros((max(needed, 2 * len(self.table)), self.table.shape[1]),
-                                 np.float32)
-                grown[: len(self.table)] = self.table
-                self.table = grown
+            if needed > len(self.table[0]):
+                size = max(needed, 2 * len(self.table[0]))
+                for d, old in enumerate(self.table):
+                    self.table[d] = np.zeros((size, old.shape[1]), np.float32)
+                    self.table[d][: len(old)] = old
             vectors = _word_vectors(extractor, weights, new)
-            gates = weights.bias[0].shape[0]
-            self.table[first:needed, :gates] = vectors @ weights.wih[0].T + weights.bias[0]
-            self.table[first:needed, gates:] = vectors @ weights.wih[1].T + weights.bias[1]
+            for d in range(2):
+                self.table[d][first:needed] = vectors @ weights.wih[d].T + weights.bias[d]
             rows.update(zip(new, range(first, needed), strict=True))
         return [[rows[t] for t in sentence] for sentence in batch]
 
