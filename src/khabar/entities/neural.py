@@ -35,7 +35,9 @@ from khabar.entities.nerdata import to_bio
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "hi_ner_bilstm.npz"
-_CACHE_LIMIT = 200_000
+# Word forms whose projected inputs are kept (2 directions x 4 x hidden floats each: 60 MB at
+# hidden 64); past this the cache starts over.
+_CACHE_LIMIT = 30_000
 _BATCH = 128
 
 Array = NDArray[np.floating[Any]]
@@ -168,14 +170,15 @@ class _Member:
         """Each token's row in the table of projected word inputs (both directions, bias
         included); word forms seen for the first time are computed together."""
         rows, weights = self.rows, self.weights
-        if len(rows) >= _CACHE_LIMIT:
-            rows.clear()
         new = list(dict.fromkeys(t for sentence in batch for t in sentence if t not in rows))
+        if new and len(rows) + len(new) > _CACHE_LIMIT:
+            rows.clear()
+            new = list(dict.fromkeys(t for sentence in batch for t in sentence))
         if new:
             first = len(rows) + 1
             needed = first + len(new)
             if needed > len(self.table[0]):
-                size = max(needed, 2 * len(self.table[0]))
+                size = max(needed, min(2 * len(self.table[0]), _CACHE_LIMIT + 1))
                 for d, old in enumerate(self.table):
                     self.table[d] = np.zeros((size, old.shape[1]), np.float32)
                     self.table[d][: len(old)] = old
