@@ -16,6 +16,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,8 +26,9 @@ from khabar.lang.normalize import match_key
 
 Side = Literal["gazetteer", "tagger"]
 #: ``gazetteer_inside`` may also be "tagger-clean": the longer tagger span wins unless the
-#: words it adds to the knowledge-base name are time words the tagger glued on (महीने अमित
-#: शाह, कल बाइडन, मोदी बुधवार); सुरेश पाल and भारतीय किसान संघ still win.
+#: words it adds to the knowledge-base name are time words or titles the tagger glued on
+#: (महीने अमित शाह, कल बाइडन, मोदी बुधवार, जिलाधिकारी …); सुरेश पाल and भारतीय किसान संघ
+#: still win.
 InsideRule = Literal["gazetteer", "tagger", "tagger-clean"]
 
 #: Gazetteer labels trusted without the tagger by default (every typed one; ``other`` is left
@@ -86,6 +88,22 @@ def time_words(lang: str = "hi") -> frozenset[str]:
     return frozenset(match_key(w) for w in words)
 
 
+@cache
+def glue_words() -> frozenset[str]:
+    """Words a tagger glues onto a name that are not part of it: time words and titles or
+    role words (जिलाधिकारी, तानाशाह, प्रधानमंत्री; the title lists of ``entities/data``)."""
+    titles: set[str] = set()
+    for name in ("name_titles.txt", "ner_titles.txt"):
+        text = resources.files("khabar.entities").joinpath("data", name).read_text("utf-8")
+        titles.update(
+            match_key(word)
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("#")
+            for word in line.split()
+        )
+    return time_words() | frozenset(titles)
+
+
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -104,10 +122,13 @@ def _winner(gaz: Mention, tag: Mention, policy: Policy) -> Side:
     relation = _relation(gaz, tag)
     if relation == "same":
         return "gazetteer"
-    if relation == "gazetteer_inside" and policy.gazetteer_inside == "tagger-clean":
-        added = tag.text[: gaz.start - tag.start] + " " + tag.text[gaz.end - tag.start :]
-        glued = any(match_key(word) in time_words() for word in added.split())
-        return "gazetteer" if glued else "tagger"
+    if relation in ("gazetteer_inside", "crossing") and policy.gazetteer_inside == "tagger-clean":
+        # the tagger's words outside the name: a glued time word or title loses to the name
+        added = tag.text[: max(gaz.start - tag.start, 0)] + " " + tag.text[gaz.end - tag.start :]
+        if any(match_key(word) in glue_words() for word in added.split()):
+            return "gazetteer"
+        if relation == "gazetteer_inside":
+            return "tagger"
     side: Side = getattr(policy, relation)
     return side
 
