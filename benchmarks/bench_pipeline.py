@@ -10,7 +10,8 @@ articles loads the lazy resources (knowledge base, index, tagger model, lexicons
 is not timed. Prints documents/second and sentences/second by wall and CPU time, and the
 CPU share of each step (measured by wrapping each step object; ``prepare`` included).
 
-Run: ``.venv/bin/python benchmarks/bench_pipeline.py [--articles N] [--repeat 1]``
+Run: ``.venv/bin/python benchmarks/bench_pipeline.py [--articles N] [--repeat 1]
+[--tagger bilstm|crf]``
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=0, help="first N articles (0: all)")
     parser.add_argument("--repeat", type=int, default=1, help="passes (the fastest is kept)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--tagger", choices=("bilstm", "crf"), default=None,
+                        help="the NER tagger (default: the settings' one)")
     args = parser.parse_args()
     articles = corpus_articles(args.corpus)
     if args.articles:
@@ -98,7 +101,8 @@ def main() -> int:
         print(f"no articles under {args.corpus}", file=sys.stderr)
         return 1
     texts = ["\n\n".join(a) for a in articles]
-    pipeline = Pipeline()
+    overrides = {"entities": {"tagger": args.tagger}} if args.tagger else None
+    pipeline = Pipeline(overrides=overrides)
     list(pipeline.pipe(texts[:20]))  # warm-up: lazy resources load here, not timed
     best: tuple[float, float, Tally, defaultdict[str, float]] | None = None
     for _ in range(max(1, args.repeat)):

@@ -43,7 +43,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from khabar.entities.features import FeatureExtractor
+from khabar.entities.features import FeatureExtractor, index_phrases
 from khabar.entities.nerdata import Sentence, read_conll, score, spans, to_bioes
 from khabar.entities.neural import MODEL_PATH, sentence_span_features
 from khabar.entities.tagger import MODEL_PATH as CRF_PATH
@@ -84,12 +84,39 @@ class Vocab:
         )
 
 
-def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool) -> list[Any]:
+Lexicon = dict[tuple[str, ...], str]
+
+
+def name_lexicon(fx: FeatureExtractor, sentences: list[Sentence]) -> Lexicon:
+    """The PER/LOC/ORG names annotated in ``sentences`` (folded tokens, up to 4) with the
+    label they carry most often."""
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for tokens, tags in sentences:
+        for kind, start, end in spans(tags):
+            if kind in ("NEP", "NEL", "NEO") and end - start <= 4:
+                key = tuple(fx.keys(tokens[start:end]))
+                counts.setdefault(key, Counter())[kind] += 1
+    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+
+
+def fold_lexicons(fx: FeatureExtractor, gold: list[Sentence], folds: int) -> list[Lexicon]:
+    """Jack-knifed lexicons: sentence i reads the names of the folds it is not in (folds
+    interleaved, i mod ``folds``: the IL-NER files are grouped by entity type)."""
+    return [
+        name_lexicon(fx, [s for i, s in enumerate(gold) if i % folds != k]) for k in range(folds)
+    ]
+
+
+def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool,
+            lexicons: list[Lexicon | None]) -> list[Any]:
     """(tokens, folded keys, own features per token, BIOES tags) per sentence."""
     out = []
-    for tokens, tags in sentences:
+    unique = {id(lex): lex for lex in lexicons if lex is not None}
+    indexed = {key: index_phrases(lex) for key, lex in unique.items()}
+    for (tokens, tags), lexicon in zip(sentences, lexicons, strict=True):
         keys = [fx.key(t) for t in tokens]
-        spans = sentence_span_features(fx, tokens, kb)
+        names = indexed[id(lexicon)] if lexicon is not None else None
+        spans = sentence_span_features(fx, keys, kb, names)
         feats = [
             [f for f in fx.word_features(t) if not f.startswith(SKIP)] + s
             for t, s in zip(tokens, spans, strict=True)
@@ -245,13 +272,15 @@ class Net(nn.Module):
         return self.out(self.drop(h))
 
 
-def export(net: Net, vocab: Vocab, path: Path, kb_spans: bool) -> None:
+def export(net: Net, vocab: Vocab, path: Path, kb_spans: bool,
+           lexicon: Lexicon | None = None) -> None:
     """One model's weights as float16 arrays plus its vocabularies (JSON), as the single
     member of a file ``khabar.entities.neural`` reads; ``merge`` joins such files."""
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     meta = {"words": vocab.words, "feats": vocab.feats, "chars": vocab.chars,
             "labels": vocab.labels, "max_chars": MAX_CHARS, "skip_prefixes": list(SKIP),
-            "kb_spans": kb_spans}
+            "kb_spans": kb_spans,
+            "lexicon": [[label, *key] for key, label in sorted((lexicon or {}).items())]}
     arrays = {
         "word_emb": sd["we.weight"], "feat_emb": sd["fe.weight"], "char_emb": sd["ce.weight"],
         "conv_w": sd["cnn.weight"], "conv_b": sd["cnn.bias"],
@@ -293,12 +322,19 @@ def dev_report(path: Path, dev: list[Sentence]) -> str:
     return "  ".join([*parts, f"all={table['ALL'].f1:.4f}"])
 
 
-def train(args: argparse.Namespace, sentences: list[Sentence], dev: list[Sentence] | None) -> None:
+def train(args: argparse.Namespace, gold: list[Sentence], extra: list[Sentence],
+          dev: list[Sentence] | None) -> None:
     random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     fx = FeatureExtractor()
-    data = prepare(fx, sentences, args.kb_spans)
+    full: Lexicon | None = name_lexicon(fx, gold) if args.lexicon else None
+    lexicons: list[Lexicon | None] = [None] * (len(gold) + len(extra))
+    if full is not None:
+        folds = fold_lexicons(fx, gold, 5)
+        lexicons = [folds[i % 5] for i in range(len(gold))] + [full] * len(extra)
+    data = prepare(fx, gold + extra, args.kb_spans, lexicons)
+    args.lexicon_table = full
     corpus = [keys for _, keys, _, _ in data]
     if args.news:
         corpus += news_sentences(fx, args.news_dir)
@@ -314,7 +350,7 @@ def train(args: argparse.Namespace, sentences: list[Sentence], dev: list[Sentenc
         started = time.time()
         loss = run_epoch(net, opt, sched, ema, encoded, args.batch)
         with ema.swapped(net):
-            export(net, vocab, args.out, args.kb_spans)
+            export(net, vocab, args.out, args.kb_spans, args.lexicon_table)
         line = f"epoch {epoch + 1} loss {loss:.3f}"
         if dev is not None:
             line += "  dev " + dev_report(args.out, dev)
@@ -392,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--extra", type=Path, nargs="*", default=[],
                         help="more training sentences (token TAB tag files)")
+    parser.add_argument("--lexicon", action="store_true",
+                        help="names annotated in the training data as span features")
     parser.add_argument("--kb-spans", action="store_true",
                         help="knowledge-base name matches as span features")
     parser.add_argument("--out", type=Path, default=None)
@@ -400,8 +438,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="word vectors from IL-NER tokens only")
     args = parser.parse_args(argv)
     sentences = read_conll(args.data / "Hindi-train.txt")
-    for extra in args.extra:
-        sentences += read_conll(extra)
+    extra = [s for path in args.extra for s in read_conll(path)]
     dev = read_conll(args.data / "Hindi-dev.txt")
     if args.mode == "pseudo":
         pseudo(args)
@@ -417,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         parts = []
         for seed in args.seeds:
             args.seed, args.out = seed, out.with_name(f"{out.stem}.seed{seed}.npz")
-            train(args, sentences + dev, None)
+            train(args, sentences + dev, extra, None)
             parts.append(args.out)
         merge(parts, out)
         for part in parts:
@@ -425,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out = out
     else:
         args.out = args.out or Path("/tmp/hi_ner_bilstm_tune.npz")
-        train(args, sentences, dev)
+        train(args, sentences, extra, dev)
     sys.stdout.write(f"-> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)\n")
     return 0
 

@@ -36,7 +36,7 @@ def _lstm_reference(x: np.ndarray, wih: np.ndarray, whh: np.ndarray, b: np.ndarr
 
 def test_batched_lstm_matches_the_equations_both_ways() -> None:
     rng = np.random.default_rng(3)
-    hidden, dim, lengths = 5, 4, [3, 7, 1]
+    hidden, dim, lengths = 5, 4, [1, 3, 7]
     wih = rng.normal(size=(4 * hidden, dim))
     whh = rng.normal(size=(4 * hidden, hidden))
     b = rng.normal(size=4 * hidden)
@@ -48,8 +48,8 @@ def test_batched_lstm_matches_the_equations_both_ways() -> None:
     for row, x in enumerate(xs):
         forward_in[: len(x), row] = x @ wih_g.T + b_g
         backward_in[: len(x), row] = x[::-1] @ wih_g.T + b_g
-    forward = neural._run(forward_in, whh_t.astype(np.float32))
-    backward = neural._run(backward_in, whh_t.astype(np.float32))
+    forward = neural._run(forward_in, whh_t.astype(np.float32), lengths)
+    backward = neural._run(backward_in, whh_t.astype(np.float32), lengths)
     for row, x in enumerate(xs):
         n = len(x)
         assert np.allclose(forward[:n, row], _lstm_reference(x, wih, whh, b), atol=1e-4)

@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from threadpoolctl import ThreadpoolController
 
 from khabar.entities.consistency import propagate, split_at_brackets
-from khabar.entities.features import FeatureExtractor
+from khabar.entities.features import FeatureExtractor, index_phrases, mark_phrases
 from khabar.entities.nerdata import to_bio
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,10 @@ class _Weights:
         self.max_chars = int(meta["max_chars"])
         self.skip_prefixes = tuple(meta["skip_prefixes"])
         self.kb_spans = bool(meta.get("kb_spans", False))
+        # Names annotated in the training data, as span features ``tl<label>=B1`` …
+        self.lexicon = index_phrases(
+            {tuple(row[1:]): "tl" + row[0] for row in meta.get("lexicon", [])}
+        ) or None
         f32 = {name: value.astype(np.float32) for name, value in arrays.items()}
         self.word_emb, self.feat_emb = f32["word_emb"], f32["feat_emb"]
         self.char_emb, self.conv_w, self.conv_b = f32["char_emb"], f32["conv_w"], f32["conv_b"]
@@ -142,8 +146,8 @@ class _Member:
         backward_in = np.take(self.table[1], ids[cols, back].T, axis=0)
         if span_names:
             self._add_spans(span_names, lengths, forward_in, backward_in)
-        forward = _run(forward_in, weights.whh_t[0])
-        backward = _run(backward_in, weights.whh_t[1])[back.T, cols.T]
+        forward = _run(forward_in, weights.whh_t[0], lengths.tolist())
+        backward = _run(backward_in, weights.whh_t[1], lengths.tolist())[back.T, cols.T]
         return np.concatenate([forward, backward], axis=2) @ weights.out_w_t + weights.out_b
 
     def _add_spans(
@@ -214,6 +218,7 @@ class BiLstmTagger:
         self._members: list[_Member] = []
         self._transitions: _Transitions | None = None
         self._extractor: FeatureExtractor | None = None
+        self._keys: dict[int, tuple[Sequence[str], list[str]]] = {}
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -263,7 +268,12 @@ class BiLstmTagger:
     ) -> list[list[str]]:
         """The document pass over tags already found (``khabar.entities.consistency``)."""
         extractor = self._open()
-        keys = [extractor.keys(sentence) for sentence in sentences]
+        known = self._keys
+        keys = [
+            hit[1] if (hit := known.get(id(sentence))) is not None and hit[0] is sentence
+            else extractor.keys(sentence)
+            for sentence in sentences
+        ]
         return propagate(keys, tags, extractor.lex.stop_words, extractor.is_short_form)
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -273,6 +283,8 @@ class BiLstmTagger:
             return self._tag_many(sentences)
 
     def _tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        # the folded words of this call's sentences, kept for ``consistent`` (by identity)
+        self._keys = {}
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for begin in range(0, len(order), _BATCH):
@@ -284,13 +296,13 @@ class BiLstmTagger:
     def _tag_batch(self, batch: list[Sequence[str]]) -> list[list[str]]:
         extractor = self._open()
         assert self._transitions is not None
-        kb = self._members[0].weights.kb_spans
-        span_names = [
-            (row, pos, name)
-            for row, sentence in enumerate(batch)
-            for pos, names in enumerate(sentence_span_features(extractor, sentence, kb))
-            for name in names
-        ]
+        first = self._members[0].weights
+        span_names: list[tuple[int, int, str]] = []
+        for row, sentence in enumerate(batch):
+            keys = extractor.keys(sentence)
+            self._keys[id(sentence)] = (sentence, keys)
+            found = sentence_span_features(extractor, keys, first.kb_spans, first.lexicon)
+            span_names.extend((row, pos, name) for pos, names in enumerate(found) for name in names)
         emissions = self._members[0].emissions(extractor, batch, span_names)
         for member in self._members[1:]:
             emissions += member.emissions(extractor, batch, span_names)
@@ -301,14 +313,20 @@ class BiLstmTagger:
 
 
 def sentence_span_features(
-    extractor: FeatureExtractor, tokens: Sequence[str], kb: bool
+    extractor: FeatureExtractor,
+    keys: Sequence[str],
+    kb: bool,
+    lexicon: dict[str, dict[tuple[str, ...], str]] | None = None,
 ) -> list[list[str]]:
-    """The position-dependent attributes of a sentence: gazetteer spans (and knowledge-base
-    names when the model was trained with them)."""
-    keys = extractor.keys(tokens)
+    """The position-dependent attributes of a sentence (its folded words, ``keys``):
+    gazetteer spans, and knowledge-base names and the training data's names when the model
+    was trained with them."""
     found = extractor.span_features(keys)
     if kb:
         for here, more in zip(found, extractor.kb_span_features(keys), strict=True):
+            here.extend(more)
+    if lexicon:
+        for here, more in zip(found, mark_phrases(keys, lexicon), strict=True):
             here.extend(more)
     return found
 
@@ -352,51 +370,65 @@ def _char_cnn(weights: _Weights, words: list[str]) -> Array:
     return np.asarray(conv.max(axis=1), dtype=np.float32)
 
 
-def _run(inputs: Array, whh_t: Array) -> Array:
+def _live_from(lengths: Sequence[int], width: int) -> NDArray[np.intp]:
+    """For each step t, the first row still inside its sentence (rows sorted by length)."""
+    return np.searchsorted(np.asarray(lengths), np.arange(width), side="right")
+
+
+def _run(inputs: Array, whh_t: Array, lengths: Sequence[int]) -> Array:
     """One LSTM direction over a padded, time-major batch (positions × sentences × gates),
-    gates in the order (i, f, o, g) with the sigmoid gates pre-halved (:func:`lstm_gates`)."""
+    gates in the order (i, f, o, g) with the sigmoid gates pre-halved (:func:`lstm_gates`).
+    Rows must be sorted by length: step t only computes the rows still inside their sentence
+    (outputs past a sentence's end stay zero)."""
     width, batch, gates = inputs.shape
+    if list(lengths) != sorted(lengths):
+        raise ValueError("_run needs rows sorted by length")
     hidden = gates // 4
     h = np.zeros((batch, hidden), np.float32)
     c = np.zeros((batch, hidden), np.float32)
     z = np.empty((batch, gates), np.float32)
-    out = np.empty((width, batch, hidden), np.float32)
+    out = np.zeros((width, batch, hidden), np.float32)
     sig = slice(0, 3 * hidden)
-    for t in range(width):
-        np.matmul(h, whh_t, out=z)
-        z += inputs[t]
-        np.tanh(z, out=z)
-        z[:, sig] *= 0.5
-        z[:, sig] += 0.5
-        c *= z[:, hidden : 2 * hidden]
-        c += z[:, :hidden] * z[:, 3 * hidden :]
-        h = out[t]
-        np.tanh(c, out=h)
-        h *= z[:, 2 * hidden : 3 * hidden]
+    for t, k in enumerate(_live_from(lengths, width)):
+        zk, ck, hk = z[k:], c[k:], h[k:]
+        np.matmul(hk, whh_t, out=zk)
+        zk += inputs[t, k:]
+        np.tanh(zk, out=zk)
+        zk[:, sig] *= 0.5
+        zk[:, sig] += 0.5
+        ck *= zk[:, hidden : 2 * hidden]
+        ck += zk[:, :hidden] * zk[:, 3 * hidden :]
+        np.tanh(ck, out=hk)
+        hk *= zk[:, 2 * hidden : 3 * hidden]
+        out[t, k:] = hk
     return out
 
 
 def _viterbi(emissions: Array, lengths: list[int], weights: _Transitions) -> list[list[int]]:
-    """Best label paths of a padded, time-major batch (positions × sentences × labels);
-    positions past a sentence's end carry its score. Scores are laid out (sentence, to,
-    from) so that each step reduces the contiguous axis."""
+    """Best label paths of a padded, time-major batch (positions × sentences × labels).
+    Rows are taken in order of length so that step t only scores the rows still inside their
+    sentence; scores are laid out (sentence, to, from) so that each step reduces the
+    contiguous axis."""
     width, batch, _ = emissions.shape
+    order = np.argsort(np.asarray(lengths), kind="stable")
+    emissions = emissions[:, order]
+    ordered = [lengths[i] for i in order]
     score = weights.start[None, :] + emissions[0]
     pointers = np.zeros((width, batch, score.shape[1]), np.intp)
-    ends = np.array(lengths)
-    for t in range(1, width):
-        total = score[:, None, :] + weights.trans_t[None, :, :]
+    for t, k in enumerate(_live_from(ordered, width)):
+        if t == 0:
+            continue
+        total = score[k:, None, :] + weights.trans_t[None, :, :]
         best = total.argmax(axis=2)
-        new = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + emissions[t]
-        score = np.where((t < ends)[:, None], new, score)
-        pointers[t] = best
+        score[k:] = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + emissions[t, k:]
+        pointers[t, k:] = best
     score = score + weights.end[None, :]
-    paths = []
-    for row, length in enumerate(lengths):
+    paths: list[list[int]] = [[] for _ in lengths]
+    for row, length in enumerate(ordered):
         label = int(score[row].argmax())
         path = [label]
         for t in range(length - 1, 0, -1):
             label = int(pointers[t, row, label])
             path.append(label)
-        paths.append(path[::-1])
+        paths[int(order[row])] = path[::-1]
     return paths
