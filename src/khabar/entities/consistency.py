@@ -123,12 +123,13 @@ def propagate(
         for sentence_keys, sentence_tags in zip(keys, first, strict=True):
             tag_bracketed_short_forms(sentence_keys, sentence_tags, is_short)
     candidates = _candidates(keys, first, stop)
-    out: list[list[str]] = []
-    for index, sentence_tags in enumerate(first):
-        filled = list(sentence_tags)
-        if filled:
-            _fill(keys[index], filled, _window_table(candidates, index))
-        out.append(filled)
+    out: list[list[str]] = first
+    if any(candidates):
+        # a document no longer than the window reads one table everywhere
+        whole = _window_table(candidates, 0) if len(candidates) <= WINDOW + 1 else None
+        for index, filled in enumerate(first):
+            if filled:
+                _fill(keys[index], filled, whole or _window_table(candidates, index))
     retype_family_names(keys, out)
     return out
 

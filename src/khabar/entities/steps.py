@@ -162,6 +162,8 @@ def _token_sentences(doc: Document) -> list[list[Token]]:
 
 
 def _spans(doc: Document, tokens: Sequence[Token], tags: Sequence[str]) -> list[Mention]:
+    if tags.count("O") == len(tags):  # most sentences: no name
+        return []
     out: list[Mention] = []
     start: int | None = None
     label = ""
