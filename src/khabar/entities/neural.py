@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "hi_ner_bilstm.npz"
 # hidden 64); past this the cache starts over.
 _CACHE_LIMIT = 30_000
 _BATCH = 128
+_BATCH_TOKENS = 128 * 48
 
 Array = NDArray[np.floating[Any]]
 
@@ -287,8 +288,7 @@ class BiLstmTagger:
         self._keys = {}
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        for begin in range(0, len(order), _BATCH):
-            chunk = order[begin : begin + _BATCH]
+        for chunk in _batches(order, [len(s) for s in sentences]):
             for i, tags in zip(chunk, self._tag_batch([sentences[i] for i in chunk]), strict=True):
                 out[i] = split_at_brackets(sentences[i], tags) if "I-" in "".join(tags) else tags
         return out
@@ -329,6 +329,19 @@ def sentence_span_features(
         for here, more in zip(found, mark_phrases(keys, lexicon), strict=True):
             here.extend(more)
     return found
+
+
+def _batches(order: list[int], lengths: list[int]) -> Iterator[list[int]]:
+    """Runs of ``order`` (sentences by rising length) of at most ``_BATCH`` sentences and
+    ``_BATCH_TOKENS`` padded positions (memory stays bounded on very long "sentences")."""
+    chunk: list[int] = []
+    for i in order:
+        if chunk and (len(chunk) >= _BATCH or lengths[i] * (len(chunk) + 1) > _BATCH_TOKENS):
+            yield chunk
+            chunk = []
+        chunk.append(i)
+    if chunk:
+        yield chunk
 
 
 @cache
