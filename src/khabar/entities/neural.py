@@ -125,7 +125,8 @@ class _Member:
         gates = weights.wih[0].shape[0]
         # Per direction: row r is word form r's projected input (bias included); 0 is padding.
         self.table: list[Array] = [np.zeros((4096, gates), np.float32) for _ in range(2)]
-        self.spans: dict[str, Array] = {}
+        self.spans: dict[str, int] = {}  # span feature -> row of ``span_table``
+        self.span_table: Array = np.zeros((0, 2 * gates), np.float32)
 
     def emissions(
         self,
@@ -160,13 +161,16 @@ class _Member:
     ) -> None:
         """Add the projected span features to the inputs of their positions (summed first
         where one position has several)."""
-        span_names = sorted(span_names)
         rows = np.array([row for row, _, _ in span_names])
         positions = np.array([pos for _, pos, _ in span_names])
-        vectors = np.stack([self._span_input(name) for _, _, name in span_names])
-        first = np.flatnonzero(np.r_[True, (np.diff(rows) != 0) | (np.diff(positions) != 0)])
-        summed = np.add.reduceat(vectors, first, axis=0)
-        rows, positions = rows[first], positions[first]
+        ids = np.array([self._span_row(name) for _, _, name in span_names])
+        batch = forward_in.shape[1]
+        place = positions * batch + rows
+        order = np.argsort(place, kind="stable")
+        place = place[order]
+        first = np.flatnonzero(np.r_[True, place[1:] != place[:-1]])
+        summed = np.add.reduceat(np.take(self.span_table, ids[order], axis=0), first, axis=0)
+        rows, positions = rows[order][first], positions[order][first]
         gates = forward_in.shape[2]
         forward_in[positions, rows] += summed[:, :gates]
         backward_in[lengths[rows] - 1 - positions, rows] += summed[:, gates:]
@@ -193,21 +197,23 @@ class _Member:
             rows.update(zip(new, range(first, needed), strict=True))
         return [[rows[t] for t in sentence] for sentence in batch]
 
-    def _span_input(self, name: str) -> Array:
-        hit = self.spans.get(name)
-        if hit is None:
+    def _span_row(self, name: str) -> int:
+        """The row of a span feature's projected input (both directions) in ``span_table``."""
+        row = self.spans.get(name)
+        if row is None:
             weights = self.weights
             index = weights.feats.get(name)
-            if index is None:
-                hit = np.zeros(2 * weights.wih[0].shape[0], np.float32)
-            else:
-                vector = weights.feat_emb[index]
-                hit = np.concatenate([
-                    weights.wih[0][:, weights.feat_slice] @ vector,
-                    weights.wih[1][:, weights.feat_slice] @ vector,
+            vector = np.zeros(self.span_table.shape[1], np.float32)
+            if index is not None:
+                emb = weights.feat_emb[index]
+                vector = np.concatenate([
+                    weights.wih[0][:, weights.feat_slice] @ emb,
+                    weights.wih[1][:, weights.feat_slice] @ emb,
                 ])
-            self.spans[name] = hit
-        return hit
+            row = len(self.spans)
+            self.span_table = np.vstack([self.span_table[:row], vector[None, :]])
+            self.spans[name] = row
+        return row
 
 
 class BiLstmTagger:
