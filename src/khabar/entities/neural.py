@@ -427,27 +427,33 @@ def _viterbi(emissions: Array, lengths: list[int], weights: _Transitions) -> lis
     """Best label paths of a padded, time-major batch (positions × sentences × labels).
     Rows are taken in order of length so that step t only scores the rows still inside their
     sentence; scores are laid out (sentence, to, from) so that each step reduces the
-    contiguous axis."""
-    width, batch, _ = emissions.shape
+    contiguous axis; the paths are traced back for all rows at once."""
+    width, batch, labels = emissions.shape
     order = np.argsort(np.asarray(lengths), kind="stable")
     emissions = emissions[:, order]
-    ordered = [lengths[i] for i in order]
+    ordered = np.asarray([lengths[i] for i in order])
     score = weights.start[None, :] + emissions[0]
-    pointers = np.zeros((width, batch, score.shape[1]), np.intp)
-    for t, k in enumerate(_live_from(ordered, width)):
+    pointers = np.zeros((width, batch, labels), np.intp)
+    buffer = np.empty((batch, labels, labels), np.float32)
+    for t, k in enumerate(_live_from(ordered.tolist(), width)):
         if t == 0:
             continue
-        total = score[k:, None, :] + weights.trans_t[None, :, :]
+        total = buffer[k:]
+        np.add(score[k:, None, :], weights.trans_t[None, :, :], out=total)
         best = total.argmax(axis=2)
         score[k:] = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + emissions[t, k:]
         pointers[t, k:] = best
-    score = score + weights.end[None, :]
+    last = (score + weights.end[None, :]).argmax(axis=1)
+    rows = np.arange(batch)
+    label = last.copy()
+    path = np.zeros((width, batch), np.intp)
+    for t in range(width - 1, -1, -1):
+        starting = ordered - 1 == t
+        label[starting] = last[starting]  # a sentence's path starts from its last position
+        path[t] = label
+        if t > 0:
+            label = pointers[t, rows, label]
     paths: list[list[int]] = [[] for _ in lengths]
-    for row, length in enumerate(ordered):
-        label = int(score[row].argmax())
-        path = [label]
-        for t in range(length - 1, 0, -1):
-            label = int(pointers[t, row, label])
-            path.append(label)
-        paths[int(order[row])] = path[::-1]
+    for row, length in enumerate(ordered.tolist()):
+        paths[int(order[row])] = path[:length, row].tolist()
     return paths
