@@ -125,39 +125,35 @@ def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool,
     return out
 
 
-def news_sentences(fx: FeatureExtractor, root: Path) -> list[list[str]]:
-    """Folded tokens of every paragraph line of the newspaper files (unlabelled text)."""
+def news_lines(root: Path) -> Iterator[tuple[str, list[str]]]:
+    """Every paragraph line of the newspaper files (unlabelled text) and its tokens."""
     from khabar.lang.tokens import Tokenizer
 
     tokenizer = Tokenizer(("hi", "en"))
-    out = []
     for path in sorted(root.rglob("*.txt")):
         if path.name in ("Readme.txt", "SOURCE.txt"):
             continue
-        for line in path.read_text("utf-8", errors="replace").splitlines():
-            line = line.strip()
-            if len(line) >= 20:
-                out.append([fx.key(line[t.start : t.end]) for t in tokenizer.tokens(line)])
-    return out
+        for raw in path.read_text("utf-8", errors="replace").splitlines():
+            line = raw.strip()
+            yield line, [line[t.start : t.end] for t in tokenizer.tokens(line)]
+
+
+def news_sentences(fx: FeatureExtractor, root: Path) -> list[list[str]]:
+    """Folded tokens of the newspaper lines of at least 20 characters (for word vectors)."""
+    return [fx.keys(tokens) for line, tokens in news_lines(root) if len(line) >= 20]
 
 
 def news_token_sentences(root: Path, limit: int, seed: int) -> list[list[str]]:
     """Sentences (4 to 60 tokens) of the newspaper files, shuffled, the first ``limit``."""
-    from khabar.lang.tokens import Tokenizer
-
-    tokenizer = Tokenizer(("hi", "en"))
     out: list[list[str]] = []
-    for path in sorted(root.rglob("*.txt")):
-        if path.name in ("Readme.txt", "SOURCE.txt"):
-            continue
-        for line in path.read_text("utf-8", errors="replace").splitlines():
-            current: list[str] = []
-            for token in tokenizer.tokens(line.strip()):
-                current.append(line.strip()[token.start : token.end])
-                if current[-1] in ("।", "?", "!", "|"):
-                    out.append(current)
-                    current = []
-            out.append(current)
+    for _, tokens in news_lines(root):
+        current: list[str] = []
+        for token in tokens:
+            current.append(token)
+            if token in ("।", "?", "!", "|"):
+                out.append(current)
+                current = []
+        out.append(current)
     kept = [s for s in out if 4 <= len(s) <= 60]
     random.Random(seed).shuffle(kept)
     return kept[:limit]
