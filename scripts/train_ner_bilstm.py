@@ -43,7 +43,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from khabar.entities.features import FeatureExtractor, index_phrases
+from khabar.entities.features import FeatureExtractor
 from khabar.entities.nerdata import Sentence, read_conll, score, spans, to_bioes
 from khabar.entities.neural import MODEL_PATH, sentence_span_features
 from khabar.entities.tagger import MODEL_PATH as CRF_PATH
@@ -84,39 +84,12 @@ class Vocab:
         )
 
 
-Lexicon = dict[tuple[str, ...], str]
-
-
-def name_lexicon(fx: FeatureExtractor, sentences: list[Sentence]) -> Lexicon:
-    """The PER/LOC/ORG names annotated in ``sentences`` (folded tokens, up to 4) with the
-    label they carry most often."""
-    counts: dict[tuple[str, ...], Counter[str]] = {}
-    for tokens, tags in sentences:
-        for kind, start, end in spans(tags):
-            if kind in ("NEP", "NEL", "NEO") and end - start <= 4:
-                key = tuple(fx.keys(tokens[start:end]))
-                counts.setdefault(key, Counter())[kind] += 1
-    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
-
-
-def fold_lexicons(fx: FeatureExtractor, gold: list[Sentence], folds: int) -> list[Lexicon]:
-    """Jack-knifed lexicons: sentence i reads the names of the folds it is not in (folds
-    interleaved, i mod ``folds``: the IL-NER files are grouped by entity type)."""
-    return [
-        name_lexicon(fx, [s for i, s in enumerate(gold) if i % folds != k]) for k in range(folds)
-    ]
-
-
-def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool,
-            lexicons: list[Lexicon | None]) -> list[Any]:
+def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool) -> list[Any]:
     """(tokens, folded keys, own features per token, BIOES tags) per sentence."""
     out = []
-    unique = {id(lex): lex for lex in lexicons if lex is not None}
-    indexed = {key: index_phrases(lex) for key, lex in unique.items()}
-    for (tokens, tags), lexicon in zip(sentences, lexicons, strict=True):
-        keys = [fx.key(t) for t in tokens]
-        names = indexed[id(lexicon)] if lexicon is not None else None
-        spans = sentence_span_features(fx, keys, kb, names)
+    for tokens, tags in sentences:
+        keys = fx.keys(tokens)
+        spans = sentence_span_features(fx, keys, kb)
         feats = [
             [f for f in fx.word_features(t) if not f.startswith(SKIP)] + s
             for t, s in zip(tokens, spans, strict=True)
@@ -268,15 +241,13 @@ class Net(nn.Module):
         return self.out(self.drop(h))
 
 
-def export(net: Net, vocab: Vocab, path: Path, kb_spans: bool,
-           lexicon: Lexicon | None = None) -> None:
+def export(net: Net, vocab: Vocab, path: Path, kb_spans: bool) -> None:
     """One model's weights as float16 arrays plus its vocabularies (JSON), as the single
     member of a file ``khabar.entities.neural`` reads; ``merge`` joins such files."""
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     meta = {"words": vocab.words, "feats": vocab.feats, "chars": vocab.chars,
             "labels": vocab.labels, "max_chars": MAX_CHARS, "skip_prefixes": list(SKIP),
-            "kb_spans": kb_spans,
-            "lexicon": [[label, *key] for key, label in sorted((lexicon or {}).items())]}
+            "kb_spans": kb_spans}
     arrays = {
         "word_emb": sd["we.weight"], "feat_emb": sd["fe.weight"], "char_emb": sd["ce.weight"],
         "conv_w": sd["cnn.weight"], "conv_b": sd["cnn.bias"],
@@ -324,13 +295,7 @@ def train(args: argparse.Namespace, gold: list[Sentence], extra: list[Sentence],
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     fx = FeatureExtractor()
-    full: Lexicon | None = name_lexicon(fx, gold) if args.lexicon else None
-    lexicons: list[Lexicon | None] = [None] * (len(gold) + len(extra))
-    if full is not None:
-        folds = fold_lexicons(fx, gold, 5)
-        lexicons = [folds[i % 5] for i in range(len(gold))] + [full] * len(extra)
-    data = prepare(fx, gold + extra, args.kb_spans, lexicons)
-    args.lexicon_table = full
+    data = prepare(fx, gold + extra, args.kb_spans)
     corpus = [keys for _, keys, _, _ in data]
     if args.news:
         corpus += news_sentences(fx, args.news_dir)
@@ -346,7 +311,7 @@ def train(args: argparse.Namespace, gold: list[Sentence], extra: list[Sentence],
         started = time.time()
         loss = run_epoch(net, opt, sched, ema, encoded, args.batch)
         with ema.swapped(net):
-            export(net, vocab, args.out, args.kb_spans, args.lexicon_table)
+            export(net, vocab, args.out, args.kb_spans)
         line = f"epoch {epoch + 1} loss {loss:.3f}"
         if dev is not None:
             line += "  dev " + dev_report(args.out, dev)
@@ -424,8 +389,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--extra", type=Path, nargs="*", default=[],
                         help="more training sentences (token TAB tag files)")
-    parser.add_argument("--lexicon", action="store_true",
-                        help="names annotated in the training data as span features")
     parser.add_argument("--kb-spans", action="store_true",
                         help="knowledge-base name matches as span features")
     parser.add_argument("--out", type=Path, default=None)

@@ -16,11 +16,11 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from khabar.document import Mention, Token
+from khabar.entities.index import read_lines
 from khabar.entities.listcue import ListCue, add_list_items
 from khabar.lang.normalize import match_key
 
@@ -92,15 +92,12 @@ def time_words(lang: str = "hi") -> frozenset[str]:
 def glue_words() -> frozenset[str]:
     """Words a tagger glues onto a name that are not part of it: time words and titles or
     role words (जिलाधिकारी, तानाशाह, प्रधानमंत्री; the title lists of ``entities/data``)."""
-    titles: set[str] = set()
-    for name in ("name_titles.txt", "ner_titles.txt"):
-        text = resources.files("khabar.entities").joinpath("data", name).read_text("utf-8")
-        titles.update(
-            match_key(word)
-            for line in text.splitlines()
-            if line.strip() and not line.startswith("#")
-            for word in line.split()
-        )
+    titles = {
+        match_key(word)
+        for name in ("name_titles.txt", "ner_titles.txt")
+        for line in read_lines(name)
+        for word in line.split()
+    }
     return time_words() | frozenset(titles)
 
 

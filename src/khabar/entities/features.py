@@ -333,15 +333,6 @@ class FeatureExtractor:
         return result
 
 
-def mark_phrases(
-    keys: Sequence[str], phrases: dict[str, dict[tuple[str, ...], str]]
-) -> list[list[str]]:
-    """Longest phrase matches of an indexed table as ``<kind>=B<n>`` / ``I<n>`` attributes."""
-    out: list[list[str]] = [[] for _ in keys]
-    _mark(keys, phrases, "", out)
-    return out
-
-
 def _mark(
     keys: Sequence[str],
     phrases: dict[str, dict[tuple[str, ...], str]],

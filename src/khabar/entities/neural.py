@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from threadpoolctl import ThreadpoolController
 
 from khabar.entities.consistency import propagate, split_at_brackets
-from khabar.entities.features import FeatureExtractor, index_phrases, mark_phrases
+from khabar.entities.features import FeatureExtractor
 from khabar.entities.nerdata import to_bio
 
 log = logging.getLogger(__name__)
@@ -55,10 +55,6 @@ class _Weights:
         self.max_chars = int(meta["max_chars"])
         self.skip_prefixes = tuple(meta["skip_prefixes"])
         self.kb_spans = bool(meta.get("kb_spans", False))
-        # Names annotated in the training data, as span features ``tl<label>=B1`` …
-        self.lexicon = index_phrases(
-            {tuple(row[1:]): "tl" + row[0] for row in meta.get("lexicon", [])}
-        ) or None
         f32 = {name: value.astype(np.float32) for name, value in arrays.items()}
         self.word_emb, self.feat_emb = f32["word_emb"], f32["feat_emb"]
         self.char_emb, self.conv_w, self.conv_b = f32["char_emb"], f32["conv_w"], f32["conv_b"]
@@ -307,7 +303,7 @@ class BiLstmTagger:
         for row, sentence in enumerate(batch):
             keys = extractor.keys(sentence)
             self._keys[id(sentence)] = (sentence, keys)
-            found = sentence_span_features(extractor, keys, first.kb_spans, first.lexicon)
+            found = sentence_span_features(extractor, keys, first.kb_spans)
             span_names.extend((row, pos, name) for pos, names in enumerate(found) for name in names)
         emissions = self._members[0].emissions(extractor, batch, span_names)
         for member in self._members[1:]:
@@ -319,20 +315,13 @@ class BiLstmTagger:
 
 
 def sentence_span_features(
-    extractor: FeatureExtractor,
-    keys: Sequence[str],
-    kb: bool,
-    lexicon: dict[str, dict[tuple[str, ...], str]] | None = None,
+    extractor: FeatureExtractor, keys: Sequence[str], kb: bool
 ) -> list[list[str]]:
     """The position-dependent attributes of a sentence (its folded words, ``keys``):
-    gazetteer spans, and knowledge-base names and the training data's names when the model
-    was trained with them."""
+    gazetteer spans, and knowledge-base names when the model was trained with them."""
     found = extractor.span_features(keys)
     if kb:
         for here, more in zip(found, extractor.kb_span_features(keys), strict=True):
-            here.extend(more)
-    if lexicon:
-        for here, more in zip(found, mark_phrases(keys, lexicon), strict=True):
             here.extend(more)
     return found
 
