@@ -14,6 +14,7 @@ import pytest
 from khabar.document import Document
 from khabar.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, read_events, read_mentions
 from khabar.export.tables import FLAT_COLUMNS, export_documents_jsonl, export_events
+from khabar.kb.loader import load_kb
 from khabar.store import Store
 from khabar.store.queries import Filters
 from store_data import fresh
@@ -98,6 +99,29 @@ def test_gdelt_tables(stored: tuple[Store, list[Document]], tmp_path: Path) -> N
     for m in mentions:
         assert 0 <= m["Confidence"] <= 100 and m["SentenceID"] >= 1
         assert m["ActionCharOffset"] < m["MentionDocLen"]
+
+
+def test_gdelt_action_place_coordinates(stored: tuple[Store, list[Document]],
+                                        tmp_path: Path) -> None:
+    """An event placed in a knowledge-base city carries the city's coordinates; places the
+    KB has none for (countries) leave them empty."""
+    store, docs = stored
+    export_events(store, "gdelt", tmp_path / "k", Filters())
+    rows = read_events(tmp_path / "k.export.CSV")
+    kb = load_kb()
+    expected = set()
+    for doc in docs:
+        kb_ids = {e.id: e.kb_id for e in doc.entities}
+        for event in doc.events:
+            place = kb.get(kb_ids.get(event.place.entity or "") or "") if event.place else None
+            if event.place and place is not None and place.coords is not None:
+                expected.add((event.place.text, place.coords))
+    assert ("व्लादिवोस्तोक", (43.1056, 131.8735)) in expected  # the seed page's meeting
+    found = {(r["ActionGeo_FullName"], (r["ActionGeo_Lat"], r["ActionGeo_Long"]))
+             for r in rows if r["ActionGeo_Lat"] is not None}
+    assert found == expected
+    assert all(r["ActionGeo_Type"] == 4 for r in rows if r["ActionGeo_Lat"] is not None)
+    assert all(r["ActionGeo_Lat"] is None for r in rows if r["ActionGeo_Type"] == 1)
 
 
 def test_gdelt_reader_refuses_a_short_row(tmp_path: Path) -> None:

@@ -3,8 +3,9 @@
 Column order and types follow the GDELT 2.0 Event codebook: 61 columns in the Event table,
 16 in the Mentions table. khabar fills what its event model knows (dates, actor names and
 country codes, CAMEO code, root, QuadClass, Goldstein, number of mentions, action place,
-source URL, sentence, offsets, confidence, document length) and leaves the rest empty: CAMEO
-actor type / religion / ethnic codes, tone, FIPS geo codes, coordinates and feature ids.
+source URL, sentence, offsets, confidence, document length, and the action place's
+coordinates when the shipped knowledge base has them: its cities) and leaves the rest empty:
+CAMEO actor type / religion / ethnic codes, tone, FIPS geo codes, feature ids, actor places.
 """
 
 from __future__ import annotations
@@ -78,14 +79,17 @@ def _actor(people: list[Record]) -> list[Any]:
     return [country, name, country, *([None] * 7)]
 
 
-def event_row(rec: Record) -> list[Any]:
-    """The 61 values of one event's GDELT row."""
+def event_row(rec: Record, coords: tuple[float, float] | None = None) -> list[Any]:
+    """The 61 values of one event's GDELT row; ``coords`` (latitude, longitude) are the
+    action place's."""
     code = rec.get("cameo_code")
     sentence = rec.get("sentence")
     geo: list[Any] = [None] * len(_GEO_FIELDS)
     if rec.get("place_text"):
         geo[0] = _GEO_TYPES.get(rec.get("place_type") or "")
         geo[1] = rec["place_text"]
+        if coords is not None:
+            geo[5], geo[6] = coords
     row = [
         rec["id"], *_dates(rec.get("day")),
         *_actor(rec["actors"]), *_actor(rec["recipients"]),
@@ -117,6 +121,16 @@ def mention_rows(rec: Record, offsets: dict[tuple[int, str], list[int]]) -> Iter
         ]
         assert len(row) == len(MENTION_COLUMNS)
         yield row
+
+
+def _coords(kb_id: str | None) -> tuple[float, float] | None:
+    """A knowledge-base place's (latitude, longitude), if the shipped KB gives them."""
+    if not kb_id:
+        return None
+    from khabar.kb.loader import load_kb
+
+    entity = load_kb().get(kb_id)
+    return entity.coords if entity is not None else None
 
 
 def _offset(offsets: dict[tuple[int, str], list[int]], doc: int, people: list[Record],
@@ -170,7 +184,7 @@ def write_gdelt(store: Store, records: Iterable[Record], prefix: Path,
             if batch and (rec is None or len(batch) >= chunk):
                 offsets = _mention_offsets(store, {int(r["doc_id"]) for r in batch})
                 for item in batch:
-                    _write(ev_fh, event_row(item))
+                    _write(ev_fh, event_row(item, _coords(item.get("place_kb_id"))))
                     n_events += 1
                     for row in mention_rows(item, offsets):
                         _write(m_fh, row)
