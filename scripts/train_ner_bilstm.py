@@ -41,10 +41,17 @@ from typing import Any
 
 import numpy as np
 import torch
+from ner_bilstm_data import (
+    news_sentences,
+    news_token_sentences,
+    other_language,
+    replaced,
+    union,
+)
 from torch import nn
 
 from khabar.entities.features import FeatureExtractor
-from khabar.entities.nerdata import Sentence, read_conll, score, spans, to_bioes
+from khabar.entities.nerdata import Sentence, read_conll, score, to_bioes
 from khabar.entities.neural import MODEL_PATH, sentence_span_features
 from khabar.entities.tagger import MODEL_PATH as CRF_PATH
 
@@ -98,51 +105,6 @@ def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool) -> list[A
     return out
 
 
-def news_lines(root: Path) -> Iterator[tuple[str, list[str]]]:
-    """Every paragraph line of the newspaper files (unlabelled text) and its tokens."""
-    from khabar.lang.tokens import Tokenizer
-
-    tokenizer = Tokenizer(("hi", "en"))
-    for path in sorted(root.rglob("*.txt")):
-        if path.name in ("Readme.txt", "SOURCE.txt"):
-            continue
-        for raw in path.read_text("utf-8", errors="replace").splitlines():
-            line = raw.strip()
-            yield line, [line[t.start : t.end] for t in tokenizer.tokens(line)]
-
-
-def news_sentences(fx: FeatureExtractor, root: Path) -> list[list[str]]:
-    """Folded tokens of the newspaper lines of at least 20 characters (for word vectors)."""
-    return [fx.keys(tokens) for line, tokens in news_lines(root) if len(line) >= 20]
-
-
-def news_token_sentences(root: Path, limit: int, seed: int) -> list[list[str]]:
-    """Sentences (4 to 60 tokens) of the newspaper files, shuffled, the first ``limit``."""
-    out: list[list[str]] = []
-    for _, tokens in news_lines(root):
-        current: list[str] = []
-        for token in tokens:
-            current.append(token)
-            if token in ("।", "?", "!", "|"):
-                out.append(current)
-                current = []
-        out.append(current)
-    kept = [s for s in out if 4 <= len(s) <= 60]
-    random.Random(seed).shuffle(kept)
-    return kept[:limit]
-
-
-def union(first: list[str], second: list[str]) -> list[str]:
-    """``first``'s tags plus ``second``'s PER/LOC/ORG names where ``first`` has only O."""
-    out = list(first)
-    taken = spans(first)
-    for kind, start, end in spans(second):
-        if kind not in ("NEP", "NEL", "NEO") or any(s < end and start < e for _, s, e in taken):
-            continue
-        out[start : end] = ["B-" + kind] + ["I-" + kind] * (end - start - 1)
-    return out
-
-
 def pseudo(args: argparse.Namespace) -> None:
     """Newspaper sentences tagged by a teacher (a BiLSTM model and the CRF, their names
     joined) as more training data (self-training); written as token TAB tag lines."""
@@ -160,11 +122,12 @@ def pseudo(args: argparse.Namespace) -> None:
             handle.write("\n")
 
 
-def word_vectors(sentences: list[list[str]], dim: int, seed: int) -> dict[str, np.ndarray]:
+def word_vectors(sentences: list[list[str]], args: argparse.Namespace) -> dict[str, np.ndarray]:
     from gensim.models import Word2Vec
 
-    model = Word2Vec(sentences, vector_size=dim, window=5, min_count=3, sg=1, negative=10,
-                     epochs=10, workers=1, seed=seed)
+    model = Word2Vec(sentences, vector_size=args.word_dim, window=args.w2v_window,
+                     min_count=args.w2v_min_count, sg=1, negative=10, epochs=args.w2v_epochs,
+                     workers=1, seed=args.seed)
     return {w: model.wv[w] for w in model.wv.index_to_key}
 
 
@@ -225,8 +188,24 @@ class Net(nn.Module):
         self.lstm = nn.LSTM(dim, args.hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * args.hidden, len(vocab.labels))
         self.crf = Crf(len(vocab.labels))
+        self.lm_f = nn.Linear(args.hidden, args.lm_vocab + 1)  # training only: not exported
+        self.lm_b = nn.Linear(args.hidden, args.lm_vocab + 1)
 
     def emissions(self, w: torch.Tensor, f: torch.Tensor, c: torch.Tensor) -> torch.Tensor:
+        return self.out(self.drop(self.states(w, f, c)))
+
+    def lm_loss(self, h: torch.Tensor, targets: torch.Tensor, m: torch.Tensor) -> torch.Tensor:
+        """Language-model side objective: each forward state predicts the next word, each
+        backward state the previous one (mean cross-entropy over the sentence pairs)."""
+        half = h.shape[2] // 2
+        h = self.drop(h)
+        fwd = self.lm_f(h[:, :-1, :half])
+        bwd = self.lm_b(h[:, 1:, half:])
+        pair = m[:, 1:] & m[:, :-1]
+        loss = nn.functional.cross_entropy(fwd[pair], targets[:, 1:][pair])
+        return loss + nn.functional.cross_entropy(bwd[pair], targets[:, :-1][pair])
+
+    def states(self, w: torch.Tensor, f: torch.Tensor, c: torch.Tensor) -> torch.Tensor:
         size, width = w.shape
         feats = self.fe(f.view(size * width, -1)).view(size, width, -1)
         chars = self.ce(c.view(size * width, -1)).transpose(1, 2)
@@ -238,7 +217,7 @@ class Net(nn.Module):
                                                    enforce_sorted=False)
         h, _ = nn.utils.rnn.pad_packed_sequence(self.lstm(packed)[0], batch_first=True,
                                                 total_length=width)
-        return self.out(self.drop(h))
+        return h
 
 
 def export(net: Net, vocab: Vocab, path: Path, kb_spans: bool) -> None:
@@ -295,21 +274,25 @@ def train(args: argparse.Namespace, gold: list[Sentence], extra: list[Sentence],
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     fx = FeatureExtractor()
+    if args.augment:
+        extra = extra + replaced(gold, args.augment, args.augment_kb, args.seed)
     data = prepare(fx, gold + extra, args.kb_spans)
     corpus = [keys for _, keys, _, _ in data]
     if args.news:
         corpus += news_sentences(fx, args.news_dir)
-    vectors = word_vectors(corpus, args.word_dim, args.seed)
+    vectors = word_vectors(corpus, args)
     vocab = Vocab(data, list(vectors))
     encoded = [vocab.encode(item) for item in data]
+    lm = LmData(args, fx, vocab, corpus) if args.lm_weight > 0 else None
     net = Net(vocab, vectors, args)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
-    steps = args.epochs * ((len(encoded) + args.batch - 1) // args.batch)
+    seen = len(encoded) + (min(args.lm_sentences, len(lm.pool)) if lm is not None else 0)
+    steps = args.epochs * ((seen + args.batch - 1) // args.batch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda step: 1.0 - 0.9 * step / steps)
     ema = Ema(net, args.ema)
     for epoch in range(args.epochs):
         started = time.time()
-        loss = run_epoch(net, opt, sched, ema, encoded, args.batch)
+        loss = run_epoch(net, opt, sched, ema, encoded, args.batch, lm)
         with ema.swapped(net):
             export(net, vocab, args.out, args.kb_spans)
         line = f"epoch {epoch + 1} loss {loss:.3f}"
@@ -343,19 +326,53 @@ class Ema:
             net.load_state_dict(current)
 
 
+class LmData:
+    """The language-model side objective's data: the ``lm_vocab`` most frequent folded
+    words as targets (the rest one class), and unlabelled newspaper sentences, a fresh sample
+    of ``lm_sentences`` of them each epoch, trained on that objective alone."""
+
+    def __init__(self, args: argparse.Namespace, fx: FeatureExtractor, vocab: Vocab,
+                 corpus: list[list[str]]) -> None:
+        counts = Counter(k for keys in corpus for k in keys)
+        top = {w: i for i, (w, _) in enumerate(counts.most_common(args.lm_vocab))}
+        self.target = torch.full((len(vocab.words),), args.lm_vocab, dtype=torch.long)
+        for word, i in vocab.w.items():
+            if word in top:
+                self.target[i] = top[word]
+        sentences = news_token_sentences(args.news_dir, 10**9, args.seed + 1)
+        unlabelled = [(s, ["O"] * len(s)) for s in sentences]
+        self.pool = [vocab.encode(item) for item in prepare(fx, unlabelled, args.kb_spans)]
+        self.per_epoch = args.lm_sentences
+        self.weight = args.lm_weight
+
+    def sample(self) -> list[Encoded]:
+        return random.sample(self.pool, min(self.per_epoch, len(self.pool)))
+
+
 def run_epoch(net: Net, opt: torch.optim.Optimizer, sched: Any, ema: Ema,
-              encoded: list[Encoded], size: int) -> float:
+              encoded: list[Encoded], size: int, lm: LmData | None = None) -> float:
     net.train()
-    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]) + random.random() * 6)
+    extra = lm.sample() if lm is not None else []
+    every = encoded + extra
+    order = sorted(range(len(every)), key=lambda i: len(every[i][0]) + random.random() * 6)
     batches = [order[i : i + size] for i in range(0, len(order), size)]
     random.shuffle(batches)
     total = 0.0
     for chunk in batches:
-        items = [encoded[i] for i in chunk]
+        items = [every[i] for i in chunk]
+        labelled = torch.tensor([i < len(encoded) for i in chunk])
+        targets = batchify(items)[0]
         items = [([1 if x > 1 and random.random() < 0.05 else x for x in w], f, c, y)
                  for w, f, c, y in items]
         w, f, c, y, m = batchify(items)
-        loss = net.crf.nll(net.emissions(w, f, c), y, m) / len(chunk)
+        if lm is None:
+            loss = net.crf.nll(net.emissions(w, f, c), y, m) / len(chunk)
+        else:
+            h = net.states(w, f, c)
+            loss = lm.weight * net.lm_loss(h, lm.target[targets], m)
+            if labelled.any():
+                em = net.out(net.drop(h[labelled]))
+                loss = loss + net.crf.nll(em, y[labelled], m[labelled]) / int(labelled.sum())
         opt.zero_grad()
         loss.backward()
         nn.utils.clip_grad_norm_(net.parameters(), 5.0)
@@ -387,8 +404,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ema", type=float, default=0.999, help="weight-average decay per step")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--w2v-epochs", type=int, default=10)
+    parser.add_argument("--w2v-window", type=int, default=5)
+    parser.add_argument("--w2v-min-count", type=int, default=3)
+    parser.add_argument("--augment", type=int, default=0,
+                        help="mention-replaced copies of each gold sentence with names")
+    parser.add_argument("--augment-kb", action="store_true",
+                        help="replacement names also from the knowledge base")
+    parser.add_argument("--lm-weight", type=float, default=0.0,
+                        help="language-model side objective's weight (0: off)")
+    parser.add_argument("--lm-vocab", type=int, default=10000, help="its target words")
+    parser.add_argument("--lm-sentences", type=int, default=8000,
+                        help="unlabelled newspaper sentences per epoch for it")
     parser.add_argument("--extra", type=Path, nargs="*", default=[],
                         help="more training sentences (token TAB tag files)")
+    parser.add_argument("--other-languages", nargs="*", default=[], choices=("Odia", "Telugu"),
+                        help="IL-NER train sentences of these languages, in Devanagari letters")
     parser.add_argument("--kb-spans", action="store_true",
                         help="knowledge-base name matches as span features")
     parser.add_argument("--out", type=Path, default=None)
@@ -398,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sentences = read_conll(args.data / "Hindi-train.txt")
     extra = [s for path in args.extra for s in read_conll(path)]
+    extra += [s for lang in args.other_languages for s in other_language(args.data.parent, lang)]
     dev = read_conll(args.data / "Hindi-dev.txt")
     if args.mode == "pseudo":
         pseudo(args)
