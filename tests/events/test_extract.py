@@ -45,6 +45,24 @@ def test_roles_from_case_markers(text: str, type_: str, actors: list[str],
     assert who(ev, ids) == (actors, recipients)
 
 
+@pytest.mark.parametrize(("text", "type_", "actors", "recipients"), [
+    ("पाकिस्तान के प्रधानमंत्री ने भारत पर घुसपैठ का आरोप लगाया।", "ACCUSE", ["Pakistan"], ["India"]),
+    ("जापान के रक्षा मंत्री ने चीन को चेतावनी दी।", "THREATEN", ["Japan"], ["China"]),
+    ("भारत के केंद्रीय गृह मंत्री ने पाकिस्तान पर आरोप लगाया।", "ACCUSE", ["India"], ["Pakistan"]),
+    ("रूस ने चीन के विदेश मंत्री को चेतावनी दी।", "THREATEN", ["Russia"], ["China"]),
+])
+def test_an_office_without_a_name_acts_for_its_country(
+        text: str, type_: str, actors: list[str], recipients: list[str]) -> None:
+    ev, ids = one(text, type_)
+    assert who(ev, ids) == (actors, recipients)
+
+
+def test_words_before_an_office_must_not_hold_a_case_marker() -> None:
+    """"भारत के लोगों ने मंत्री को …": India is not the one warned (ने stands between)."""
+    events, _ = run("भारत के लोगों ने मंत्री को चेतावनी दी।")
+    assert all("Q668" not in e.recipients for e in events)
+
+
 def test_conjoined_actors_of_a_symmetric_event() -> None:
     ev, ids = one("भारत और जापान ने समझौते पर हस्ताक्षर किए।", "AGREE")
     assert set(ev.actors + ev.recipients) == {"Q668", "Q17"} and ev.mode == "sign"

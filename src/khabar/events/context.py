@@ -53,6 +53,7 @@ class Cues:
     particles: frozenset[str]
     conj: frozenset[str]
     agent_heads: frozenset[str]
+    offices: frozenset[str]
     spokes: frozenset[str]
     pron_subject: frozenset[str]
     pair: frozenset[str]
@@ -76,6 +77,7 @@ def cues(lang: str = "hi") -> Cues:
         boundaries=keys(data["clause"]["boundaries"]), relative=keys(data["clause"]["relative"]),
         markers=markers, particles=keys(data["markers"]["particles"]),
         conj=keys(data["markers"]["conjunctions"]), agent_heads=keys(data["agents"]["heads"]),
+        offices=keys(data["agents"].get("offices", [])),
         spokes=keys(data["agents"]["spokesperson"]),
         pron_subject=keys(data["pronouns"]["subject"]), pair=keys(data["pronouns"]["pair"]),
         pair_heads={key(k): v for k, v in data["pronouns"]["pair_heads"].items()},

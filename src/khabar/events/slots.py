@@ -67,10 +67,26 @@ def _mark_one(view: SentenceView, slot: Slot, starts: dict[int, Slot], dv: DocVi
         if ws[k].key in cues.boundaries:
             break
     head = after + 1 if after < len(ws) and ws[after].key == key("एक") else after
-    if head < len(ws) and ws[head].key in cues.agent_heads:
-        slot.marker, slot.after = marker_at(ws, head + 1, cues)
+    size = agent_head(ws, head, cues)
+    if size:
+        slot.marker, slot.after = marker_at(ws, head + size, cues)
         return
     slot.marker, slot.after = "gen", after
+
+
+def agent_head(ws: list[Word], i: int, cues: Cues) -> int:
+    """How many words from ``i`` name a group or office a genitive name may act through
+    ("सेना", "प्रधानमंत्री", "रक्षा मंत्री", "केंद्रीय गृह मंत्री"); 0 if none."""
+    if i < len(ws) and ws[i].key in cues.agent_heads:
+        return 1
+    for size in (2, 3):
+        last = i + size - 1
+        if last >= len(ws) or ws[last].key not in cues.offices:
+            continue
+        if all(w.key not in cues.marker_first and w.key not in cues.boundaries
+               for w in ws[i:last]):
+            return size
+    return 0
 
 
 def add_pronouns(view: SentenceView, dv: DocView) -> None:
