@@ -27,7 +27,14 @@ from typing import Any
 
 from khabar.entities import neural
 from khabar.entities.consistency import split_at_brackets
-from khabar.entities.nerdata import PER_LOC_ORG, Sentence, read_conll, score, spans
+from khabar.entities.nerdata import (
+    PER_LOC_ORG,
+    Sentence,
+    join_names,
+    read_conll,
+    score,
+    spans,
+)
 from khabar.entities.neural import BiLstmTagger
 from khabar.entities.tagger import NerTagger
 
@@ -42,16 +49,6 @@ def report(name: str, gold: list[list[str]], pred: list[list[str]]) -> None:
     kinds = "  ".join(f"{k}={table[k].f1:.3f}" for k in PER_LOC_ORG if k in table)
     sys.stdout.write(f"{name:<22} F1={main.f1:.4f} (P={main.precision:.3f} "
                      f"R={main.recall:.3f})  {kinds}\n")
-
-
-def joined(first: list[str], second: list[str]) -> list[str]:
-    """``first`` plus ``second``'s PER/LOC/ORG names that overlap nothing in ``first``."""
-    out = list(first)
-    taken = spans(first)
-    for kind, start, end in spans(second):
-        if kind in PER_LOC_ORG and not any(s < end and start < e for _, s, e in taken):
-            out[start:end] = ["B-" + kind] + ["I-" + kind] * (end - start - 1)
-    return out
 
 
 def with_bonus(tagger: BiLstmTagger, sentences: list[list[str]], bonus: float) -> list[list[str]]:
@@ -119,14 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     model = tagger.tag_many(sentences)
     report("model", gold, model)
     crf = NerTagger(args.crf)
-    report("+ crf names", gold, [split_at_brackets(s, joined(m, crf.tag(s)))
+    report("+ crf names", gold, [split_at_brackets(s, join_names(m, crf.tag(s)))
                                  for s, m in zip(sentences, model, strict=True)])
     for bonus in (0.25, 0.5, 1.0):
         report(f"bonus {bonus}", gold, with_bonus(tagger, sentences, bonus))
     kinds, seen = train_names(train)
     for share, least in ((0.6, 3), (0.8, 3)):
         report(f"train names {share}/{least}", gold, [
-            joined(m, lexicon_tags(s, kinds, seen, share, least))
+            join_names(m, lexicon_tags(s, kinds, seen, share, least))
             for s, m in zip(sentences, model, strict=True)])
     return 0
 

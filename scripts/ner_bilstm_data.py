@@ -50,17 +50,6 @@ def news_token_sentences(root: Path, limit: int, seed: int) -> list[list[str]]:
     return kept[:limit]
 
 
-def union(first: list[str], second: list[str]) -> list[str]:
-    """``first``'s tags plus ``second``'s PER/LOC/ORG names where ``first`` has only O."""
-    out = list(first)
-    taken = spans(first)
-    for kind, start, end in spans(second):
-        if kind not in ("NEP", "NEL", "NEO") or any(s < end and start < e for _, s, e in taken):
-            continue
-        out[start : end] = ["B-" + kind] + ["I-" + kind] * (end - start - 1)
-    return out
-
-
 KB_TAGS = {"person": "NEP", "organisation": "NEO", "media": "NEO", "group": "NEO",
            "country": "NEL", "region": "NEL", "city": "NEL", "location": "NEL",
            "facility": "NEL"}

@@ -46,12 +46,11 @@ from ner_bilstm_data import (
     news_token_sentences,
     other_language,
     replaced,
-    union,
 )
 from torch import nn
 
 from khabar.entities.features import FeatureExtractor
-from khabar.entities.nerdata import Sentence, read_conll, score, to_bioes
+from khabar.entities.nerdata import Sentence, join_names, read_conll, score, to_bioes
 from khabar.entities.neural import MODEL_PATH, sentence_span_features
 from khabar.entities.tagger import MODEL_PATH as CRF_PATH
 
@@ -117,7 +116,7 @@ def pseudo(args: argparse.Namespace) -> None:
     crf = NerTagger(args.crf)
     with args.out.open("w", encoding="utf-8") as handle:
         for tokens, tags in zip(sentences, neural, strict=True):
-            joined = split_at_brackets(tokens, union(tags, crf.tag(tokens)))
+            joined = split_at_brackets(tokens, join_names(tags, crf.tag(tokens)))
             handle.write("".join(f"{t}\t{g}\n" for t, g in zip(tokens, joined, strict=True)))
             handle.write("\n")
 

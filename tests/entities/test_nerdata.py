@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from khabar.entities.nerdata import Span, _ends, _starts, spans, to_bio, to_bioes
+from khabar.entities.nerdata import Span, _ends, _starts, join_names, spans, to_bio, to_bioes
 
 
 def _plain_spans(tags: list[str]) -> list[Span]:
@@ -36,3 +36,12 @@ def test_bioes_round_trip() -> None:
     bioes = to_bioes(tags)
     assert bioes == ["B-NEP", "E-NEP", "O", "S-NEL", "O", "B-NEO", "I-NEO", "E-NEO"]
     assert [to_bio(tag) for tag in bioes] == tags
+
+
+def test_join_names_adds_only_names_that_overlap_none() -> None:
+    first = ["B-NEP", "I-NEP", "O", "O", "O", "B-NETI"]
+    second = ["O", "B-NEL", "I-NEL", "O", "B-NEO", "I-NEO"]
+    assert join_names(first, second) == first  # the NEL crosses a name, the NEO a time
+    second = ["B-NEL", "O", "O", "B-NEO", "I-NEO", "O"]
+    assert join_names(first, second) == ["B-NEP", "I-NEP", "O", "B-NEO", "I-NEO", "B-NETI"]
+    assert join_names(["O", "O"], ["B-NETI", "B-NEP"]) == ["O", "B-NEP"]

@@ -98,6 +98,17 @@ def to_bioes(tags: Sequence[str]) -> list[str]:
     return out
 
 
+def join_names(first: Sequence[str], second: Sequence[str]) -> list[str]:
+    """``first``'s tags plus ``second``'s PER/LOC/ORG names that overlap no name of
+    ``first`` (two taggers' names joined)."""
+    out = list(first)
+    taken = spans(first)
+    for kind, start, end in spans(second):
+        if kind in PER_LOC_ORG and not any(s < end and start < e for _, s, e in taken):
+            out[start:end] = ["B-" + kind] + ["I-" + kind] * (end - start - 1)
+    return out
+
+
 def to_bio(tag: str) -> str:
     """The BIO form of one BIOES tag."""
     if tag[:2] == "S-":
