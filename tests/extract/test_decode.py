@@ -76,6 +76,32 @@ def test_decode_step_repairs_and_flags() -> None:
     assert doc.meta.encoding == "utf-8"
 
 
+def test_utf8_cut_inside_a_character_is_kept() -> None:
+    """A file cut in the middle of a Devanagari letter (a truncated download) or with one
+    stray byte is UTF-8 with damage, not undecodable: the text stays, the damage is flagged."""
+    data = HINDI.encode("utf-8")
+    cut = data[: len(data) - 1]
+    decoded = decode(cut)
+    assert decoded is not None and decoded.encoding == "utf-8"
+    assert decoded.text == HINDI[:-1] + "\ufffd" and decoded.how == "utf-8-damaged"
+    at = data.index(b" ", 30)  # between two words
+    stray = data[:at] + b"\xff" + data[at:]
+    decoded = decode(stray)
+    assert decoded is not None and decoded.text.replace("\ufffd", "") == HINDI
+    doc = doc_of(cut)
+    assert doc.ok and doc.source_text is not None and HINDI[:-1] in doc.source_text
+    assert "decode:replaced_bytes" in doc.meta.flags
+
+
+def test_mostly_one_byte_code_page_is_not_taken_for_damaged_utf8() -> None:
+    """Latin text with one accented letter in cp1252 has no valid UTF-8 sequence: it is
+    left to detection (the accent is not replaced)."""
+    text = "Le marché de la ville ouvre demain matin, dit le maire. " * 4
+    decoded = decode(text.encode("cp1252"))
+    assert decoded is not None and decoded.how != "utf-8-damaged"
+    assert "\ufffd" not in decoded.text
+
+
 def test_declared_charsets() -> None:
     body = "<p>Café, naïve, 10 €</p>"
     latin = body.encode("cp1252")

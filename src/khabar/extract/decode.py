@@ -1,7 +1,8 @@
 """Step ``decode``: the record's bytes to text, repaired.
 
 Order: a byte-order mark; valid UTF-8 (pages that declare Latin-1 but send UTF-8 are
-common); the declared charset (HTTP header, then ``<meta charset>`` / XML declaration;
+common); UTF-8 with a few bad sequences (a file cut inside a character: kept, the bad bytes
+replaced and flagged); the declared charset (HTTP header, then ``<meta charset>`` / XML declaration;
 Latin-1 and ASCII labels read as windows-1252, as browsers do); detection with
 charset-normalizer. Then mojibake (UTF-8 read as cp1252 / Latin-1 / cp1251 / cp866) is
 undone and Hindi typed in a legacy font (KrutiDev, Chanakya) is flagged.
@@ -35,6 +36,7 @@ _AS_CP1252 = {"latin_1", "iso8859-1", "ascii", "cp1252"}
 # Control bytes that never occur in text (TAB, LF, CR, FF, ESC are allowed).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 DETECT_BYTES = 262144
+_UTF8_SHARE = 20  # valid non-ASCII characters per bad sequence for damaged UTF-8
 
 
 @dataclass(slots=True)
@@ -110,6 +112,9 @@ def decode(data: bytes, content_type: str | None = None) -> Decoded | None:
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     flags: list[str] = []
     for label in declared_labels(data, content_type):
         codec = codec_name(label)
@@ -123,6 +128,18 @@ def decode(data: bytes, content_type: str | None = None) -> Decoded | None:
         except (UnicodeDecodeError, LookupError):
             flags.append(f"decode:wrong-charset:{codec}")
     return _detect(data, flags)
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad byte sequences (a file cut inside a character, a stray byte):
+    at least ``_UTF8_SHARE`` valid non-ASCII characters per bad sequence. Text in a one-byte
+    code page has few valid UTF-8 sequences and is left to the declared or detected charset."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    if bad > 0 and wide >= _UTF8_SHARE * bad:
+        return Decoded(text, "utf-8", "utf-8-damaged")
+    return None
 
 
 def _detect(data: bytes, flags: list[str]) -> Decoded | None:
