@@ -98,6 +98,25 @@ def test_rejected_inputs_are_recorded_once(db_url: str, news_docs: list[Document
         assert store.count_documents() == 2
 
 
+def test_each_bad_row_of_a_csv_file_is_its_own_rejection(db_url: str, tmp_path: Path) -> None:
+    """Rows of one file with no text are rejected one by one (key ``file:line``), once each
+    however often the file is ingested; the good row is stored."""
+    from khabar.pipeline import Pipeline
+
+    path = tmp_path / "dump.csv"
+    path.write_text("url,text\nhttps://x.example/1,नदी में बाढ़ आई।\n"
+                    "https://x.example/2,\n,\n,\n", encoding="utf-8")
+    pipeline = Pipeline(steps=["decode", "extract"])
+    with Store.open(db_url) as store:
+        for _ in range(2):
+            report = store.ingest(pipeline.pipe([str(path)]), pipeline_version="v1")
+            assert report.rejected == 3 and report.reasons == {"E103": 3}
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(rejections.c.key, rejections.c.path)).all()
+        assert sorted(path for _, path in rows) == [f"{path}:{n}" for n in (3, 4, 5)]
+        assert store.count_documents() == 1
+
+
 def test_fast_json_form_equals_the_codec(news_docs: list[Document],
                                          seed_doc: Document) -> None:
     from khabar.store.jsonform import document_json, read_stored, stored_json

@@ -3,7 +3,8 @@
 ``[jsonl]`` and ``[csv]`` map our fields to the dump's: ``text_field`` (plain text),
 ``html_field`` (a page), ``url_field``, ``title_field``, ``date_field``. Dotted names reach
 into nested JSON objects (``"meta.url"``). A line that is not a JSON object, or a row with
-neither text nor HTML, becomes a failed record with its line number; the file goes on.
+neither text nor HTML, becomes a failed record with its line number; the file goes on. A
+failed record's path is ``file:line``, so that each bad row is recorded as its own rejection.
 """
 
 from __future__ import annotations
@@ -48,9 +49,12 @@ def read_table(
         for line, row in rows:
             where = f"{origin} line {line}"
             if isinstance(row, str):
-                yield _failed(kind, path, "E102", f"{where}: {row}")
-            else:
-                yield row_record(kind, row, fields, where, limit, path)
+                yield _failed(kind, _at(path, line), "E102", f"{where}: {row}")
+                continue
+            record = row_record(kind, row, fields, where, limit, path)
+            if record.error is not None:
+                record.path = _at(path, line)
+            yield record
     except (OSError, EOFError, csv.Error) as exc:
         yield _failed(kind, path, "E102", f"{origin}: reading stopped: {exc}")
 
@@ -113,6 +117,11 @@ def row_record(
     url = lookup(row, fields["url_field"]).strip() or None
     return RawRecord(data, kind, url=url, path=path, meta=meta,
                      headers={"Content-Type": f"{content_type}; charset=utf-8"})
+
+
+def _at(path: str | None, line: int) -> str | None:
+    """``path:line``: where a failed row is (its rejection's own key)."""
+    return f"{path}:{line}" if path is not None else None
 
 
 def _failed(kind: str, path: str | None, code: str, reason: str) -> RawRecord:
