@@ -49,11 +49,11 @@ def read_table(
         for line, row in rows:
             where = f"{origin} line {line}"
             if isinstance(row, str):
-                yield _failed(kind, _at(path, line), "E102", f"{where}: {row}")
+                yield _failed(kind, _at(path or origin, line), "E102", f"{where}: {row}")
                 continue
             record = row_record(kind, row, fields, where, limit, path)
             if record.error is not None:
-                record.path = _at(path, line)
+                record.path = _at(path or origin, line)
             yield record
     except (OSError, EOFError, csv.Error) as exc:
         yield _failed(kind, path, "E102", f"{origin}: reading stopped: {exc}")
@@ -119,9 +119,9 @@ def row_record(
                      headers={"Content-Type": f"{content_type}; charset=utf-8"})
 
 
-def _at(path: str | None, line: int) -> str | None:
-    """``path:line``: where a failed row is (its rejection's own key)."""
-    return f"{path}:{line}" if path is not None else None
+def _at(where: str, line: int) -> str:
+    """``file:line``: where a failed row is (its rejection's own key)."""
+    return f"{where}:{line}"
 
 
 def _failed(kind: str, path: str | None, code: str, reason: str) -> RawRecord:
