@@ -111,3 +111,30 @@ def test_time_words_glued_to_a_known_name_do_not_win() -> None:
     assert pairs(combine(gaz, glued)) == [("अमित शाह", "person")]
     longer = [at("अमित शाह दिल्ली", "person", "tagger")]  # no time word: the tagger decides
     assert pairs(combine(gaz, longer)) == [("अमित शाह दिल्ली", "person")]
+
+
+def test_titles_before_a_person_name() -> None:
+    from khabar.entities.combine import combine_document, title_free
+
+    assert title_free("ASP संजय पांडे") == "संजय पांडे"
+    assert title_free("दरोगा राम अवधेश सिंह") == "राम अवधेश सिंह"
+    assert title_free("बेटा मोहम्मद मुराद") == "मोहम्मद मुराद"
+    assert title_free("मनीषा कुमारी") == "मनीषा कुमारी"  # a title word after the name stays
+    assert title_free("एसपी") == ""
+    text = "एसपी ने कहा कि दरोगा राम अवधेश सिंह मौके पर थे"
+
+    def at(piece: str) -> Mention:
+        s = text.index(piece)
+        return Mention(s, s + len(piece), piece, "person", source="tagger")
+
+    kept = combine_document(text, [], [], [at("एसपी"), at("दरोगा राम अवधेश सिंह")], {})
+    assert pairs(kept) == [("दरोगा राम अवधेश सिंह", "person")]  # the span as the tagger gave it
+
+
+def test_a_local_person_is_named_without_titles_and_joins_later_mentions() -> None:
+    from khabar.pipeline import Pipeline
+
+    doc = Pipeline()("ASP संजय पांडे ने घटनास्थल का दौरा किया। बाद में संजय पांडे ने बयान दिया।")
+    people = [e for e in doc.entities if e.type == "person"]
+    assert [e.name for e in people] == ["संजय पांडे"]
+    assert len(people[0].mentions) == 2

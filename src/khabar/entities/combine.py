@@ -193,11 +193,24 @@ def list_cue_from_config(config: Mapping[str, Any]) -> ListCue:
     )
 
 
+def title_free(text: str) -> str:
+    """A person's name without the titles, role and kinship words it starts with
+    ("ASP संजय पांडे" → "संजय पांडे", "बेटा मोहम्मद मुराद" → "मोहम्मद मुराद"); "" when it is
+    titles only ("एसपी")."""
+    words = text.split()
+    n = 0
+    while n < len(words) and match_key(words[n]) in glue_words():
+        n += 1
+    return " ".join(words[n:])
+
+
 def combine_document(
     text: str, tokens: Sequence[Token], gazetteer: Sequence[Mention],
     tagged: Sequence[Mention], config: Mapping[str, Any],
 ) -> list[Mention]:
-    """What the ``entities`` step keeps: :func:`combine` under the settings' policy, then the
-    list cue (:mod:`khabar.entities.listcue`)."""
-    found = combine(gazetteer, tagged, Policy.from_config(config))
+    """What the ``entities`` step keeps: :func:`combine` under the settings' policy (without
+    the tagger's "persons" that are titles only, such as "एसपी"), then the list cue
+    (:mod:`khabar.entities.listcue`)."""
+    names = [m for m in tagged if m.label != "person" or title_free(m.text)]
+    found = combine(gazetteer, names, Policy.from_config(config))
     return add_list_items(text, tokens, found, list_cue_from_config(config))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from khabar.document import Document, Entity, EntityType, Mention
+from khabar.entities.combine import title_free
 from khabar.entities.gazetteer import Word, text_words
 from khabar.entities.index import WORD, phrase_key, read_lines, word_key
 from khabar.entities.linker import Context, Link, Linker
@@ -181,8 +182,10 @@ def _build_entities(state: _State) -> None:
 
 def _local_entity(by_id: dict[str, Entity], local: dict[str, str], parts: dict[str, str],
                   mention: Mention) -> Entity:
-    """A document-local entity; a person's later first or last name alone joins it."""
-    key = phrase_key(mention.text)
+    """A document-local entity; a person's later first or last name alone joins it. A
+    person is named without the titles written before the name (:func:`title_free`)."""
+    name = (title_free(mention.text) if mention.label == "person" else "") or mention.text
+    key = phrase_key(name)
     local_id = local.get(key) or (parts.get(key) if mention.label == "person" else None)
     if not local_id:
         local_id = f"doc:{len(set(local.values())) + 1}"
@@ -193,7 +196,7 @@ def _local_entity(by_id: dict[str, Entity], local: dict[str, str], parts: dict[s
                 parts[word] = local_id if parts.get(word, local_id) == local_id else ""
     ent = by_id.get(local_id)
     if ent is None:
-        ent = Entity(local_id, LOCAL_TYPES[mention.label], mention.text, score=mention.score)
+        ent = Entity(local_id, LOCAL_TYPES[mention.label], name, score=mention.score)
         by_id[local_id] = ent
     return ent
 
