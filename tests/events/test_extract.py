@@ -181,3 +181,15 @@ def test_no_names_no_plover_event_and_bad_input_is_quiet() -> None:
 ])
 def test_precision_rules(text: str, types: list[str]) -> None:
     assert [e.type for e in run(text)[0]] == types
+
+
+def test_a_body_word_alone_stands_for_the_body_named_before() -> None:
+    """"पुलिस ने" after "समस्तीपुर पुलिस" is that police (the full pipeline: the body is a
+    document-local organisation); with no police named before, no event."""
+    from khabar.pipeline import Pipeline
+
+    doc = Pipeline()("समस्तीपुर पुलिस ने चोरी का खुलासा किया। पुलिस ने दो युवकों को गिरफ्तार किया।")
+    names = {e.id: e.name for e in doc.entities}
+    arrests = [e for e in doc.events if e.mode == "arrest"]
+    assert [[names[a] for a in e.actors] for e in arrests] == [["समस्तीपुर पुलिस"]]
+    assert Pipeline()("पुलिस ने दो युवकों को गिरफ्तार किया।").events == []

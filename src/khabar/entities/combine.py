@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from khabar.document import Mention, Token
+from khabar.entities.bodies import add_bodies
 from khabar.entities.index import read_lines
 from khabar.entities.listcue import ListCue, add_list_items
 from khabar.lang.normalize import match_key
@@ -209,8 +210,9 @@ def combine_document(
     tagged: Sequence[Mention], config: Mapping[str, Any],
 ) -> list[Mention]:
     """What the ``entities`` step keeps: :func:`combine` under the settings' policy (without
-    the tagger's "persons" that are titles only, such as "एसपी"), then the list cue
+    the tagger's "persons" that are titles only, such as "एसपी"), places widened into the
+    bodies named after them (:mod:`khabar.entities.bodies`), then the list cue
     (:mod:`khabar.entities.listcue`)."""
     names = [m for m in tagged if m.label != "person" or title_free(m.text)]
-    found = combine(gazetteer, names, Policy.from_config(config))
+    found = add_bodies(text, tokens, combine(gazetteer, names, Policy.from_config(config)))
     return add_list_items(text, tokens, found, list_cue_from_config(config))

@@ -59,6 +59,7 @@ class Cues:
     pair: frozenset[str]
     pair_heads: dict[str, str]
     gen_modifiers: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
     # ``markers`` grouped by their first key, longest first as in ``markers``.
     marker_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
         default_factory=dict)
@@ -82,6 +83,7 @@ def cues(lang: str = "hi") -> Cues:
         pron_subject=keys(data["pronouns"]["subject"]), pair=keys(data["pronouns"]["pair"]),
         pair_heads={key(k): v for k, v in data["pronouns"]["pair_heads"].items()},
         gen_modifiers=keys(data["markers"].get("gen_modifiers", [])),
+        bodies=keys(data["pronouns"].get("bodies", [])),
         marker_first=_by_first(markers),
     )
 

@@ -93,11 +93,18 @@ def add_pronouns(view: SentenceView, dv: DocView) -> None:
     """Slots for वह / उन्होंने / दोनों नेता / इसी शहर, resolved from what came before."""
     cues, ws = dv.cues, view.ws
     taken = {i for s in view.slots for i in range(s.i0, s.i1)}
-    starts = cues.pron_subject | cues.pair | _ANAPHOR_FIRST  # what a pronoun slot starts with
+    # what a pronoun slot starts with
+    starts = cues.pron_subject | cues.pair | cues.bodies | _ANAPHOR_FIRST
     for p, w in enumerate(ws):
         if w.key not in starts or p in taken:
             continue
-        if w.key in cues.pron_subject:
+        if w.key in cues.bodies:
+            body = _named_body(view, dv, p)
+            if body:
+                slot = Slot(body, dv.etype(body), p, p + 1, pronoun=True)
+                slot.marker, slot.after = marker_at(ws, p + 1, cues)
+                view.slots.append(slot)
+        elif w.key in cues.pron_subject:
             ent = _resolve_subject(view, dv, p)
             if ent:
                 marker = "ne" if w.key.endswith(key("ने")) else "nom"
@@ -115,6 +122,21 @@ def add_pronouns(view: SentenceView, dv: DocView) -> None:
             slot.marker, slot.after = marker_at(ws, p + 2, cues)
             view.slots.append(slot)
     view.slots.sort(key=lambda s: s.i0)
+
+
+def _named_body(view: SentenceView, dv: DocView, p: int) -> str | None:
+    """"पुलिस ने" after "समस्तीपुर पुलिस": the latest organisation (this sentence before the
+    word, then earlier ones) whose name ends with the word."""
+    word = view.ws[p].key
+    here = [s.entity for s in view.slots if s.i1 <= p and not s.pronoun]
+    for entity in reversed([e for _, e, _ in dv.history.names] + here):
+        found = dv.entities.get(entity)
+        if found is None or found.type != "organisation":
+            continue
+        if any(name.split() and key(name.split()[-1]) == word
+               for name in (found.name, found.name_hi or "")):
+            return entity
+    return None
 
 
 def _resolve_subject(view: SentenceView, dv: DocView, p: int) -> str | None:
