@@ -46,6 +46,7 @@ from ner_bilstm_data import (
     news_token_sentences,
     other_language,
     replaced,
+    without_time_names,
 )
 from torch import nn
 
@@ -106,7 +107,8 @@ def prepare(fx: FeatureExtractor, sentences: list[Sentence], kb: bool) -> list[A
 
 def pseudo(args: argparse.Namespace) -> None:
     """Newspaper sentences tagged by a teacher (a BiLSTM model and the CRF, their names
-    joined) as more training data (self-training); written as token TAB tag lines."""
+    joined; names made of time words only dropped) as more training data (self-training);
+    written as token TAB tag lines."""
     from khabar.entities.consistency import split_at_brackets
     from khabar.entities.neural import BiLstmTagger
     from khabar.entities.tagger import NerTagger
@@ -117,6 +119,7 @@ def pseudo(args: argparse.Namespace) -> None:
     with args.out.open("w", encoding="utf-8") as handle:
         for tokens, tags in zip(sentences, neural, strict=True):
             joined = split_at_brackets(tokens, join_names(tags, crf.tag(tokens)))
+            joined = without_time_names(tokens, joined)
             handle.write("".join(f"{t}\t{g}\n" for t, g in zip(tokens, joined, strict=True)))
             handle.write("\n")
 

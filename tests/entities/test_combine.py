@@ -138,3 +138,19 @@ def test_a_local_person_is_named_without_titles_and_joins_later_mentions() -> No
     people = [e for e in doc.entities if e.type == "person"]
     assert [e.name for e in people] == ["संजय पांडे"]
     assert len(people[0].mentions) == 2
+
+
+def test_time_words_alone_are_no_name() -> None:
+    """A tagger "place" that is a weekday ("ताइवान में मंगलवार को …") is dropped, so an event
+    is not placed on a Tuesday; a name with a time word inside it stays."""
+    from khabar.entities.combine import combine_document
+
+    text = "ताइवान में मंगलवार को भूकंप आया और पिछले साल गुरु नानक देव जी को याद किया"
+
+    def at(piece: str, label: str) -> Mention:
+        s = text.index(piece)
+        return Mention(s, s + len(piece), piece, label, source="tagger")
+
+    tagged = [at("मंगलवार", "location"), at("पिछले साल", "organisation"),
+              at("गुरु नानक देव जी", "person")]
+    assert pairs(combine_document(text, [], [], tagged, {})) == [("गुरु नानक देव जी", "person")]

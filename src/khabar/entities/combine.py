@@ -205,14 +205,23 @@ def title_free(text: str) -> str:
     return " ".join(words[n:])
 
 
+def _a_name(mention: Mention) -> bool:
+    """Whether a tagger's mention can be a name: not time words only, and a person not titles
+    only."""
+    if all(match_key(word) in time_words() for word in mention.text.split()):
+        return False
+    return mention.label != "person" or bool(title_free(mention.text))
+
+
 def combine_document(
     text: str, tokens: Sequence[Token], gazetteer: Sequence[Mention],
     tagged: Sequence[Mention], config: Mapping[str, Any],
 ) -> list[Mention]:
     """What the ``entities`` step keeps: :func:`combine` under the settings' policy (without
-    the tagger's "persons" that are titles only, such as "एसपी"), places widened into the
+    the tagger's "persons" that are titles only, such as "एसपी", and its names that are time
+    words only, such as "मंगलवार"), places widened into the
     bodies named after them (:mod:`khabar.entities.bodies`), then the list cue
     (:mod:`khabar.entities.listcue`)."""
-    names = [m for m in tagged if m.label != "person" or title_free(m.text)]
+    names = [m for m in tagged if _a_name(m)]
     found = add_bodies(text, tokens, combine(gazetteer, names, Policy.from_config(config)))
     return add_list_items(text, tokens, found, list_cue_from_config(config))
