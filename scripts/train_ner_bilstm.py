@@ -16,8 +16,9 @@ sentences, which are added to the training data of the final model)::
 ``final`` trains on IL-NER train + dev and writes ``src/khabar/entities/models/hi_ner_bilstm.npz``
 unless ``--out`` says otherwise; ``pseudo`` tags 8,000 shuffled newspaper sentences with the
 teacher and the shipped CRF (``hi_ner.crfsuite``, also train + dev), their PER/LOC/ORG names
-joined. Tuning uses ``tune`` (train only, dev F1 after every epoch) the same way, with a
-teacher trained by ``tune`` and a CRF trained on train only (``scripts/train_ner.py final
+joined, names made of time words only (मंगलवार) dropped. Tuning uses ``tune`` (train only,
+dev F1 after every epoch) the same way, with a teacher trained by ``tune`` and a CRF trained
+on train only (``scripts/train_ner.py final
 --train-only``).
 
 Word vectors start from a skip-gram word2vec trained here on the same IL-NER tokens (never
