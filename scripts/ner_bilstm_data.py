@@ -55,14 +55,11 @@ def without_time_names(tokens: list[str], tags: list[str]) -> list[str]:
     to O: IL-NER's train split has almost no weekday names, so a teacher guesses on them, and
     newspaper text is full of them (a student trained on the guesses took "मंगलवार को" for a
     place)."""
-    from khabar.entities.combine import time_words
-    from khabar.lang.normalize import match_key
+    from khabar.entities.combine import time_only
 
     out = list(tags)
     for kind, start, end in spans(tags):
-        if kind in ("NEP", "NEL", "NEO") and all(
-            match_key(t) in time_words() for t in tokens[start:end]
-        ):
+        if kind in ("NEP", "NEL", "NEO") and time_only(tokens[start:end]):
             out[start:end] = ["O"] * (end - start)
     return out
 

@@ -205,10 +205,15 @@ def title_free(text: str) -> str:
     return " ".join(words[n:])
 
 
+def time_only(words: Sequence[str]) -> bool:
+    """Whether every word is a time word ("मंगलवार", "पिछले साल"): no name."""
+    return all(match_key(word) in time_words() for word in words)
+
+
 def _a_name(mention: Mention) -> bool:
     """Whether a tagger's mention can be a name: not time words only, and a person not titles
     only."""
-    if all(match_key(word) in time_words() for word in mention.text.split()):
+    if time_only(mention.text.split()):
         return False
     return mention.label != "person" or bool(title_free(mention.text))
 

@@ -133,8 +133,9 @@ def _named_body(view: SentenceView, dv: DocView, p: int) -> str | None:
         found = dv.entities.get(entity)
         if found is None or found.type != "organisation":
             continue
-        if any(name.split() and key(name.split()[-1]) == word
-               for name in (found.name, found.name_hi or "")):
+        if any(key(last) == word
+               for name in (found.name, found.name_hi or "")
+               for last in name.split()[-1:]):
             return entity
     return None
 
